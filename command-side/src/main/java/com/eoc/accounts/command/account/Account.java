@@ -1,0 +1,163 @@
+package com.eoc.accounts.command.account;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import com.eoc.accounts.command.account.Commands.ChangeAvatar;
+import com.eoc.accounts.command.account.Commands.ChangeEmail;
+import com.eoc.accounts.command.account.Commands.DeleteToken;
+import com.eoc.accounts.command.account.Commands.GenerateToken;
+import com.eoc.accounts.command.account.Commands.RegisterAccount;
+import com.eoc.accounts.command.account.Commands.RenameUser;
+import com.eoc.accounts.command.account.Rejections.EmailTakenException;
+import com.eoc.accounts.command.account.Rejections.LiveTokenExistsException;
+import com.eoc.accounts.command.account.Rejections.NoTokenException;
+import com.eoc.accounts.command.email.EmailIndex;
+import com.eoc.accounts.command.token.TokenPolicy;
+import com.eoc.accounts.events.AccountRegistered;
+import com.eoc.accounts.events.AvatarChanged;
+import com.eoc.accounts.events.EmailChanged;
+import com.eoc.accounts.events.TokenDeleted;
+import com.eoc.accounts.events.TokenGenerated;
+import com.eoc.accounts.events.UserRenamed;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/**
+ * One user's account settings. Decides every command against the account's own history; the
+ * email index (set-based uniqueness) and the token policy (configuration) are handed in.
+ *
+ * <p>"Now" is the time Axon stamps on the events this command produces
+ * ({@link GenericEventMessage#clock}), which tests move with {@code givenCurrentTime} and
+ * {@code andThenTimeElapses}.
+ */
+@Aggregate
+class Account {
+
+    @AggregateIdentifier
+    private UUID accountId;
+    private String firstName;
+    private String lastName;
+    private String email;
+    private IssuedToken token;
+
+    Account() {
+        // for Axon: rebuilt from events
+    }
+
+    @CommandHandler
+    Account(RegisterAccount command, EmailIndex emails) {
+        AccountRules rules = new AccountRules();
+        String first = rules.name("firstName", command.firstName());
+        String last = rules.name("lastName", command.lastName());
+        String address = rules.email("email", command.email());
+        rules.check();
+        if (emails.isTakenByAnother(address, command.accountId())) {
+            throw new EmailTakenException();
+        }
+        apply(new AccountRegistered(command.accountId(), first, last, address));
+    }
+
+    @CommandHandler
+    long handle(RenameUser command) {
+        AccountRules rules = new AccountRules();
+        String first = rules.name("firstName", command.firstName());
+        String last = rules.name("lastName", command.lastName());
+        rules.check();
+        if (!first.equals(firstName) || !last.equals(lastName)) {
+            apply(new UserRenamed(accountId, first, last));
+        }
+        return Versions.current();
+    }
+
+    @CommandHandler
+    long handle(ChangeEmail command, EmailIndex emails) {
+        AccountRules rules = new AccountRules();
+        String address = rules.email("email", command.email());
+        rules.check();
+        if (!address.equals(email)) {
+            if (emails.isTakenByAnother(address, accountId)) {
+                throw new EmailTakenException();
+            }
+            apply(new EmailChanged(accountId, address));
+        }
+        return Versions.current();
+    }
+
+    @CommandHandler
+    long handle(ChangeAvatar command) {
+        var avatar = command.avatar();
+        apply(new AvatarChanged(accountId, avatar.digest(), avatar.contentType(), avatar.width(), avatar.height(),
+                avatar.sizeBytes()));
+        return Versions.current();
+    }
+
+    @CommandHandler
+    TokenIssued handle(GenerateToken command, TokenPolicy policy) {
+        AccountRules rules = new AccountRules();
+        rules.expiresInDays("expiresInDays", command.expiresInDays(), policy.expiryChoices());
+        rules.check();
+        Instant now = GenericEventMessage.clock.instant();
+        if (token != null && token.isLiveAt(now)) {
+            throw new LiveTokenExistsException();
+        }
+        Instant expiresAt = now.plus(Duration.ofDays(command.expiresInDays()));
+        apply(new TokenGenerated(accountId, command.tokenId(), command.tokenHash(), command.hint(), now, expiresAt));
+        return new TokenIssued(command.tokenId(), now, expiresAt, Versions.current());
+    }
+
+    @CommandHandler
+    long handle(DeleteToken command) {
+        if (token == null) {
+            throw new NoTokenException();
+        }
+        apply(new TokenDeleted(accountId, token.tokenId()));
+        return Versions.current();
+    }
+
+    @EventSourcingHandler
+    void on(AccountRegistered event) {
+        accountId = event.accountId();
+        firstName = event.firstName();
+        lastName = event.lastName();
+        email = event.email();
+    }
+
+    @EventSourcingHandler
+    void on(UserRenamed event) {
+        firstName = event.firstName();
+        lastName = event.lastName();
+    }
+
+    @EventSourcingHandler
+    void on(EmailChanged event) {
+        email = event.email();
+    }
+
+    @EventSourcingHandler
+    void on(TokenGenerated event) {
+        token = new IssuedToken(event.tokenId(), event.expiresAt());
+    }
+
+    @EventSourcingHandler
+    void on(TokenDeleted event) {
+        token = null;
+    }
+
+    /** What the account remembers of its token: enough to decide, nothing secret. */
+    private record IssuedToken(UUID tokenId, Instant expiresAt) {
+
+        boolean isLiveAt(Instant now) {
+            return now.isBefore(expiresAt);
+        }
+    }
+
+    /** What the caller learns from GenerateToken besides the token it made itself. */
+    record TokenIssued(UUID tokenId, Instant createdAt, Instant expiresAt, long version) {
+    }
+}

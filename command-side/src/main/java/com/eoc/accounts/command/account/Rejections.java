@@ -1,0 +1,47 @@
+package com.eoc.accounts.command.account;
+
+import java.util.List;
+
+/** The rules an account enforces, as exceptions whose messages a user can act on. */
+public final class Rejections {
+
+    private Rejections() {
+    }
+
+    /** Bad input: one entry per offending field. */
+    public static class InvalidInputException extends IllegalArgumentException {
+
+        private final transient List<FieldViolation> violations;
+
+        public InvalidInputException(List<FieldViolation> violations) {
+            super(violations.stream().map(v -> v.field() + ": " + v.message()).reduce((a, b) -> a + "; " + b)
+                    .orElse("invalid input"));
+            this.violations = List.copyOf(violations);
+        }
+
+        public List<FieldViolation> violations() {
+            return violations;
+        }
+    }
+
+    public record FieldViolation(String field, String message) {
+    }
+
+    public static class EmailTakenException extends RuntimeException {
+        public EmailTakenException() {
+            super("this email address is already used by another account");
+        }
+    }
+
+    public static class LiveTokenExistsException extends RuntimeException {
+        public LiveTokenExistsException() {
+            super("the account already has a live API token: delete the current token first");
+        }
+    }
+
+    public static class NoTokenException extends RuntimeException {
+        public NoTokenException() {
+            super("the account has no API token");
+        }
+    }
+}

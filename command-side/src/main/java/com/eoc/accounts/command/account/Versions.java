@@ -1,0 +1,18 @@
+package com.eoc.accounts.command.account;
+
+import org.axonframework.modelling.command.AggregateLifecycle;
+
+/**
+ * The aggregate's version is the sequence number of its last event: 0 after registration, one
+ * more for every event since. That is what {@code ETag} and {@code If-Match} carry.
+ */
+final class Versions {
+
+    private Versions() {
+    }
+
+    static long current() {
+        Long version = AggregateLifecycle.getVersion();
+        return version == null ? 0 : version;
+    }
+}

@@ -1,0 +1,75 @@
+package com.eoc.accounts.command.config;
+
+import com.eoc.accounts.command.email.EmailIndex;
+import com.eoc.accounts.command.web.Actors;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Axon on PostgreSQL without Axon Server: the JDBC event store on Flyway's tables (bytea
+ * payloads, a bigserial global index), the email index in the command's own transaction, and
+ * the audit trail in every event's metadata.
+ */
+@Configuration(proxyBeanMethods = false)
+class AxonConfig {
+
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    @Bean
+    EventStorageEngine eventStorageEngine(Serializer serializer,
+                                          @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          org.axonframework.config.Configuration configuration,
+                                          DataSource dataSource,
+                                          TransactionManager transactionManager) {
+        return JdbcEventStorageEngine.builder()
+                .schema(EventSchemas.POSTGRES)
+                .connectionProvider(new UnitOfWorkAwareConnectionProviderWrapper(
+                        new SpringDataSourceConnectionProvider(dataSource)))
+                .transactionManager(transactionManager)
+                .persistenceExceptionResolver(AxonConfig::isUniqueViolation)
+                .snapshotSerializer(serializer)
+                .eventSerializer(eventSerializer)
+                .upcasterChain(configuration.upcasterChain())
+                .snapshotFilter(configuration.snapshotFilter())
+                .build();
+    }
+
+    /**
+     * Two writers appended the same sequence number of one account: Axon turns this into a
+     * {@code ConcurrencyException} instead of a generic storage failure.
+     */
+    static boolean isUniqueViolation(Exception exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The email index must refuse a taken address by failing the command that claims it. */
+    @Bean
+    ConfigurerModule emailIndexFailsTheCommand() {
+        return configurer -> configurer.eventProcessing().registerListenerInvocationErrorHandler(
+                EmailIndex.PROCESSING_GROUP, config -> PropagatingErrorHandler.instance());
+    }
+
+    /** Copies who issued a command into the metadata of each event it causes. */
+    @Bean
+    CorrelationDataProvider actorCorrelationDataProvider() {
+        return new SimpleCorrelationDataProvider(Actors.METADATA_KEY);
+    }
+}

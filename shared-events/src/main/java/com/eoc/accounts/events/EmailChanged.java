@@ -1,0 +1,8 @@
+package com.eoc.accounts.events;
+
+import java.util.UUID;
+import org.axonframework.serialization.Revision;
+
+@Revision("1")
+public record EmailChanged(UUID accountId, String email) implements AccountEvent {
+}
