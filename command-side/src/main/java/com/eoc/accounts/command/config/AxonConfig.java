@@ -14,6 +14,7 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -65,6 +66,12 @@ class AxonConfig {
     ConfigurerModule emailIndexFailsTheCommand() {
         return configurer -> configurer.eventProcessing().registerListenerInvocationErrorHandler(
                 EmailIndex.PROCESSING_GROUP, config -> PropagatingErrorHandler.instance());
+    }
+
+    /** correlationId and traceId: which command caused an event, and which request started the chain. */
+    @Bean
+    CorrelationDataProvider messageOriginProvider() {
+        return new MessageOriginProvider();
     }
 
     /** Copies who issued a command into the metadata of each event it causes. */

@@ -103,13 +103,15 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
                                                              HttpStatusCode statusCode, WebRequest request) {
-        if (body instanceof ProblemDetail problem && BLANK.equals(problem.getType())) {
+        ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
+        if (response != null && response.getBody() instanceof ProblemDetail problem
+                && (problem.getType() == null || BLANK.equals(problem.getType()))) {
             HttpStatus status = HttpStatus.resolve(statusCode.value());
             String name = status == null ? "http-" + statusCode.value()
                     : status.name().toLowerCase(Locale.ROOT).replace('_', '-');
             problem.setType(URI.create(PREFIX + name));
         }
-        return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+        return response;
     }
 
     static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {

@@ -1,0 +1,295 @@
+package com.eoc.accounts.command.account;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import com.eoc.accounts.command.account.Account.TokenIssued;
+import com.eoc.accounts.command.account.Commands.ChangeAvatar;
+import com.eoc.accounts.command.account.Commands.ChangeEmail;
+import com.eoc.accounts.command.account.Commands.DeleteToken;
+import com.eoc.accounts.command.account.Commands.GenerateToken;
+import com.eoc.accounts.command.account.Commands.RegisterAccount;
+import com.eoc.accounts.command.account.Commands.RenameUser;
+import com.eoc.accounts.command.account.Rejections.EmailTakenException;
+import com.eoc.accounts.command.account.Rejections.InvalidInputException;
+import com.eoc.accounts.command.account.Rejections.LiveTokenExistsException;
+import com.eoc.accounts.command.account.Rejections.NoTokenException;
+import com.eoc.accounts.command.avatar.StoredAvatar;
+import com.eoc.accounts.command.email.EmailIndex;
+import com.eoc.accounts.command.token.TokenPolicy;
+import com.eoc.accounts.events.AccountRegistered;
+import com.eoc.accounts.events.AvatarChanged;
+import com.eoc.accounts.events.EmailChanged;
+import com.eoc.accounts.events.TokenDeleted;
+import com.eoc.accounts.events.TokenGenerated;
+import com.eoc.accounts.events.UserRenamed;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** One test per rule of the Domain table. */
+class AccountTest {
+
+    private static final UUID ID = UUID.fromString("7b7a3c1e-0000-4000-8000-000000000001");
+    private static final UUID OTHER_TOKEN = UUID.fromString("7b7a3c1e-0000-4000-8000-0000000000aa");
+    private static final UUID TOKEN = UUID.fromString("7b7a3c1e-0000-4000-8000-0000000000bb");
+    private static final Instant NOW = Instant.parse("2026-11-28T12:00:00Z");
+    private static final AccountRegistered REGISTERED =
+            new AccountRegistered(ID, "Ada", "Lovelace", "ada@example.com");
+    private static final String HASH = "a".repeat(64);
+
+    private FixtureConfiguration<Account> fixture;
+    private EmailIndex emails;
+
+    @BeforeEach
+    void setUp() {
+        emails = mock(EmailIndex.class);
+        fixture = new AggregateTestFixture<>(Account.class);
+        fixture.registerInjectableResource(emails);
+        fixture.registerInjectableResource(new TokenPolicy(List.of(7, 30, 60, 90, 365)));
+    }
+
+    @Nested
+    class Registration {
+
+        @Test
+        void registersWithTrimmedNamesAndEmail() {
+            fixture.givenNoPriorActivity()
+                    .when(new RegisterAccount(ID, "  Ada ", " Lovelace", " ada@example.com "))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(REGISTERED);
+        }
+
+        @Test
+        void refusesBlankNames() {
+            fixture.givenNoPriorActivity()
+                    .when(new RegisterAccount(ID, "   ", null, "ada@example.com"))
+                    .expectNoEvents()
+                    .expectException(InvalidInputException.class)
+                    .expectExceptionMessage("firstName: must not be blank; lastName: must not be blank");
+        }
+
+        @Test
+        void refusesNamesLongerThan100Characters() {
+            fixture.givenNoPriorActivity()
+                    .when(new RegisterAccount(ID, "A".repeat(101), "B".repeat(100), "ada@example.com"))
+                    .expectNoEvents()
+                    .expectException(InvalidInputException.class)
+                    .expectExceptionMessage("firstName: must be at most 100 characters");
+        }
+
+        @Test
+        void refusesAnInvalidEmail() {
+            fixture.givenNoPriorActivity()
+                    .when(new RegisterAccount(ID, "Ada", "Lovelace", "ada@@example"))
+                    .expectNoEvents()
+                    .expectException(InvalidInputException.class)
+                    .expectExceptionMessage("email: must be a valid email address");
+        }
+
+        @Test
+        void refusesAnEmailLongerThan254Characters() {
+            String longEmail = "a@" + "b".repeat(249) + ".com";
+            fixture.givenNoPriorActivity()
+                    .when(new RegisterAccount(ID, "Ada", "Lovelace", longEmail))
+                    .expectNoEvents()
+                    .expectException(InvalidInputException.class)
+                    .expectExceptionMessage("email: must be at most 254 characters");
+        }
+
+        @Test
+        void refusesAnEmailAnotherAccountUses() {
+            when(emails.isTakenByAnother(eq("ada@example.com"), any())).thenReturn(true);
+            fixture.givenNoPriorActivity()
+                    .when(new RegisterAccount(ID, "Ada", "Lovelace", "ada@example.com"))
+                    .expectNoEvents()
+                    .expectException(EmailTakenException.class);
+        }
+    }
+
+    @Nested
+    class Renaming {
+
+        @Test
+        void renames() {
+            fixture.given(REGISTERED)
+                    .when(new RenameUser(ID, "Ada", "King", null))
+                    .expectEvents(new UserRenamed(ID, "Ada", "King"))
+                    .expectResultMessagePayload(1L);
+        }
+
+        @Test
+        void sameNameRecordsNothing() {
+            fixture.given(REGISTERED)
+                    .when(new RenameUser(ID, " Ada", "Lovelace ", null))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(0L);
+        }
+
+        @Test
+        void refusesAnInvalidName() {
+            fixture.given(REGISTERED)
+                    .when(new RenameUser(ID, "Ada", "", null))
+                    .expectNoEvents()
+                    .expectException(InvalidInputException.class);
+        }
+
+        @Test
+        void refusesAStaleExpectedVersion() {
+            fixture.given(REGISTERED, new UserRenamed(ID, "Ada", "King"))
+                    .when(new RenameUser(ID, "Ada", "Byron", 0L))
+                    .expectNoEvents()
+                    .expectException(ConflictingAggregateVersionException.class);
+        }
+    }
+
+    @Nested
+    class EmailChanges {
+
+        @Test
+        void changesEmail() {
+            fixture.given(REGISTERED)
+                    .when(new ChangeEmail(ID, "ada@lovelace.org", null))
+                    .expectEvents(new EmailChanged(ID, "ada@lovelace.org"))
+                    .expectResultMessagePayload(1L);
+        }
+
+        @Test
+        void sameEmailRecordsNothing() {
+            fixture.given(REGISTERED)
+                    .when(new ChangeEmail(ID, "ada@example.com ", null))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesAnInvalidEmail() {
+            fixture.given(REGISTERED)
+                    .when(new ChangeEmail(ID, "not an email", null))
+                    .expectNoEvents()
+                    .expectException(InvalidInputException.class);
+        }
+
+        @Test
+        void refusesAnEmailAnotherAccountUses() {
+            when(emails.isTakenByAnother("grace@example.com", ID)).thenReturn(true);
+            fixture.given(REGISTERED)
+                    .when(new ChangeEmail(ID, "grace@example.com", null))
+                    .expectNoEvents()
+                    .expectException(EmailTakenException.class);
+        }
+    }
+
+    @Nested
+    class Avatars {
+
+        @Test
+        void recordsTheStoredImage() {
+            StoredAvatar avatar = new StoredAvatar("d".repeat(64), "image/png", 512, 384, 12_345);
+            fixture.given(REGISTERED)
+                    .when(new ChangeAvatar(ID, avatar, 0L))
+                    .expectEvents(new AvatarChanged(ID, "d".repeat(64), "image/png", 512, 384, 12_345));
+        }
+    }
+
+    @Nested
+    class Tokens {
+
+        private final TokenGenerated issued30DaysAgo = new TokenGenerated(ID, OTHER_TOKEN, HASH, "wxyz",
+                NOW.minus(Duration.ofDays(30)), NOW);
+
+        @Test
+        void generatesATokenThatExpiresAfterTheChosenDays() {
+            fixture.givenCurrentTime(NOW)
+                    .andGiven(REGISTERED)
+                    .when(new GenerateToken(ID, TOKEN, HASH, "abcd", 30, null))
+                    .expectEvents(new TokenGenerated(ID, TOKEN, HASH, "abcd", NOW, NOW.plus(Duration.ofDays(30))))
+                    .expectResultMessagePayload(new TokenIssued(TOKEN, NOW, NOW.plus(Duration.ofDays(30)), 1L));
+        }
+
+        @Test
+        void refusesAnExpiryThatIsNotOffered() {
+            fixture.givenCurrentTime(NOW)
+                    .andGiven(REGISTERED)
+                    .when(new GenerateToken(ID, TOKEN, HASH, "abcd", 14, null))
+                    .expectNoEvents()
+                    .expectException(InvalidInputException.class)
+                    .expectExceptionMessage("expiresInDays: must be one of [7, 30, 60, 90, 365]");
+        }
+
+        @Test
+        void cannotGenerateSecondLiveToken() {
+            fixture.givenCurrentTime(NOW)
+                    .andGiven(REGISTERED, new TokenGenerated(ID, OTHER_TOKEN, HASH, "wxyz", NOW,
+                            NOW.plus(Duration.ofDays(7))))
+                    .andGivenCurrentTime(NOW.plus(Duration.ofDays(7)).minusSeconds(1))
+                    .when(new GenerateToken(ID, TOKEN, HASH, "abcd", 30, null))
+                    .expectNoEvents()
+                    .expectException(LiveTokenExistsException.class)
+                    .expectExceptionMessage("the account already has a live API token: delete the current token first");
+        }
+
+        @Test
+        void expiredTokenDoesNotBlockANewOne() {
+            Instant later = NOW.plus(Duration.ofDays(7));
+            fixture.givenCurrentTime(NOW)
+                    .andGiven(REGISTERED, new TokenGenerated(ID, OTHER_TOKEN, HASH, "wxyz", NOW, later))
+                    .andGivenCurrentTime(later)
+                    .when(new GenerateToken(ID, TOKEN, HASH, "abcd", 7, null))
+                    .expectEvents(new TokenGenerated(ID, TOKEN, HASH, "abcd", later, later.plus(Duration.ofDays(7))));
+        }
+
+        @Test
+        void tokenNoLongerBlocksFromTheInstantItExpires() {
+            // issued 30 days ago for 30 days: it expires exactly now
+            fixture.givenCurrentTime(NOW)
+                    .andGiven(REGISTERED, issued30DaysAgo)
+                    .when(new GenerateToken(ID, TOKEN, HASH, "abcd", 7, null))
+                    .expectEvents(new TokenGenerated(ID, TOKEN, HASH, "abcd", NOW, NOW.plus(Duration.ofDays(7))));
+        }
+
+        @Test
+        void deletedTokenDoesNotBlockANewOne() {
+            fixture.givenCurrentTime(NOW)
+                    .andGiven(REGISTERED, new TokenGenerated(ID, OTHER_TOKEN, HASH, "wxyz", NOW,
+                            NOW.plus(Duration.ofDays(90))), new TokenDeleted(ID, OTHER_TOKEN))
+                    .when(new GenerateToken(ID, TOKEN, HASH, "abcd", 30, null))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(new TokenGenerated(ID, TOKEN, HASH, "abcd", NOW, NOW.plus(Duration.ofDays(30))));
+        }
+
+        @Test
+        void deletesTheToken() {
+            fixture.givenCurrentTime(NOW)
+                    .andGiven(REGISTERED, new TokenGenerated(ID, OTHER_TOKEN, HASH, "wxyz", NOW,
+                            NOW.plus(Duration.ofDays(30))))
+                    .when(new DeleteToken(ID, 1L))
+                    .expectEvents(new TokenDeleted(ID, OTHER_TOKEN))
+                    .expectResultMessagePayload(2L);
+        }
+
+        @Test
+        void deleteWithoutATokenIsNotFound() {
+            fixture.given(REGISTERED)
+                    .when(new DeleteToken(ID, null))
+                    .expectNoEvents()
+                    .expectException(NoTokenException.class);
+        }
+
+        @Test
+        void deleteAfterDeleteIsNotFound() {
+            fixture.given(REGISTERED, issued30DaysAgo, new TokenDeleted(ID, OTHER_TOKEN))
+                    .when(new DeleteToken(ID, null))
+                    .expectNoEvents()
+                    .expectException(NoTokenException.class);
+        }
+    }
+}
