@@ -2,16 +2,13 @@ package com.eoc.accounts.command.config;
 
 import com.eoc.accounts.command.email.EmailIndex;
 import com.eoc.accounts.command.web.Actors;
+import com.eoc.accounts.platform.eventstore.PostgresEventStore;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
-import java.sql.SQLException;
 import javax.sql.DataSource;
-import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
@@ -27,38 +24,14 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class AxonConfig {
 
-    private static final String UNIQUE_VIOLATION = "23505";
-
     @Bean
     EventStorageEngine eventStorageEngine(Serializer serializer,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           org.axonframework.config.Configuration configuration,
                                           DataSource dataSource,
                                           TransactionManager transactionManager) {
-        return JdbcEventStorageEngine.builder()
-                .schema(EventSchemas.POSTGRES)
-                .connectionProvider(new UnitOfWorkAwareConnectionProviderWrapper(
-                        new SpringDataSourceConnectionProvider(dataSource)))
-                .transactionManager(transactionManager)
-                .persistenceExceptionResolver(AxonConfig::isUniqueViolation)
-                .snapshotSerializer(serializer)
-                .eventSerializer(eventSerializer)
-                .upcasterChain(configuration.upcasterChain())
-                .snapshotFilter(configuration.snapshotFilter())
-                .build();
-    }
-
-    /**
-     * Two writers appended the same sequence number of one account: Axon turns this into a
-     * {@code ConcurrencyException} instead of a generic storage failure.
-     */
-    static boolean isUniqueViolation(Exception exception) {
-        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
+        return PostgresEventStore.storageEngine(serializer, eventSerializer, configuration, dataSource,
+                transactionManager);
     }
 
     /** The email index must refuse a taken address by failing the command that claims it. */

@@ -5,35 +5,23 @@ import com.eoc.accounts.command.account.Rejections.InvalidInputException;
 import com.eoc.accounts.command.account.Rejections.LiveTokenExistsException;
 import com.eoc.accounts.command.account.Rejections.NoTokenException;
 import com.eoc.accounts.command.avatar.AvatarRejections.UnsupportedImageTypeException;
-import java.net.URI;
-import java.util.Locale;
+import com.eoc.accounts.platform.web.ProblemDetailsSupport;
 import java.util.Map;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.modelling.command.ConcurrencyException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
-import org.springframework.http.ResponseEntity;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Every refusal as RFC 9457 {@code application/problem+json}. Spring's own web errors
- * (malformed JSON, wrong media type, bad path variable, oversized upload…) come from
- * {@link ResponseEntityExceptionHandler}; the domain's rules are mapped here.
+ * The command side's refusals as RFC 9457 {@code application/problem+json}: the domain's rules
+ * are mapped here; Spring's own web errors and the conventions come from
+ * {@link ProblemDetailsSupport}.
  */
 @RestControllerAdvice
-class ProblemDetails extends ResponseEntityExceptionHandler {
-
-    private static final Logger log = LoggerFactory.getLogger(ProblemDetails.class);
-    private static final String PREFIX = "urn:eoc:problem:";
-    private static final URI BLANK = URI.create("about:blank");
+class ProblemDetails extends ProblemDetailsSupport {
 
     @ExceptionHandler(InvalidInputException.class)
     ProblemDetail invalidInput(InvalidInputException e) {
@@ -91,34 +79,4 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.CONFLICT, "concurrent-modification", "Concurrent modification",
                 "the account was changed by another request at the same time: retry");
     }
-
-    @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
-        log.error("Unexpected failure while handling a request", e);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
-                "the request could not be completed; it has been logged");
-    }
-
-    /** Spring's own problems (malformed JSON, wrong media type…) get a type named after their status. */
-    @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
-                                                             HttpStatusCode statusCode, WebRequest request) {
-        ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
-        if (response != null && response.getBody() instanceof ProblemDetail problem
-                && (problem.getType() == null || BLANK.equals(problem.getType()))) {
-            HttpStatus status = HttpStatus.resolve(statusCode.value());
-            String name = status == null ? "http-" + statusCode.value()
-                    : status.name().toLowerCase(Locale.ROOT).replace('_', '-');
-            problem.setType(URI.create(PREFIX + name));
-        }
-        return response;
-    }
-
-    static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(PREFIX + type));
-        problem.setTitle(title);
-        return problem;
-    }
-
 }

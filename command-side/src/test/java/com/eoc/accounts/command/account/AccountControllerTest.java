@@ -119,7 +119,8 @@ class AccountControllerTest {
     @Test
     void malformedAccountIdIs400() throws Exception {
         expectProblem(mvc.perform(put("/api/accounts/not-a-uuid/name").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"firstName\":\"A\",\"lastName\":\"B\"}")), 400, "bad-request");
+                .content("{\"firstName\":\"A\",\"lastName\":\"B\"}")), 400, "invalid-parameter")
+                .andExpect(jsonPath("$.detail").value("'accountId' must be a valid UUID"));
     }
 
     @Test

@@ -1,8 +1,9 @@
--- The event store: Axon's JDBC layout, with PostgreSQL types that dump and restore cleanly
+-- The event store, written by the command side and read by the query side. Versioned 0.x so that
+-- it runs first beside either application's own migrations.
+-- Axon's JDBC layout, with PostgreSQL types that dump and restore cleanly
 -- (bytea, never oid large objects) and a global index handed out by a sequence of step 1,
 -- so that streaming readers see events in the order of their index.
 CREATE SCHEMA IF NOT EXISTS eventstore;
-CREATE SCHEMA IF NOT EXISTS command_side;
 
 CREATE TABLE eventstore.domain_event_entry (
     global_index         BIGSERIAL    NOT NULL PRIMARY KEY,
@@ -30,23 +31,4 @@ CREATE TABLE eventstore.snapshot_event_entry (
     payload              BYTEA        NOT NULL,
     meta_data            BYTEA,
     PRIMARY KEY (aggregate_identifier, sequence_number)
-);
-
--- Email addresses in use, kept in the same transaction as the events that claim or release
--- them: the unique key makes the second of two concurrent claims fail.
-CREATE TABLE command_side.email_index (
-    email_key  VARCHAR(254) NOT NULL PRIMARY KEY,
-    account_id UUID         NOT NULL
-);
-CREATE INDEX email_index_account ON command_side.email_index (account_id);
-
--- Avatar images, content-addressed: the key is the hex SHA-256 of the stored PNG.
-CREATE TABLE command_side.avatar_image (
-    digest       CHAR(64)    NOT NULL PRIMARY KEY,
-    content_type VARCHAR(64) NOT NULL,
-    width        INT         NOT NULL,
-    height       INT         NOT NULL,
-    size_bytes   BIGINT      NOT NULL,
-    content      BYTEA       NOT NULL,
-    stored_at    TIMESTAMPTZ NOT NULL DEFAULT now()
 );
