@@ -1,0 +1,96 @@
+package com.eoc.accounts.query.account;
+
+import com.eoc.accounts.events.AccountRegistered;
+import com.eoc.accounts.events.AvatarChanged;
+import com.eoc.accounts.events.EmailChanged;
+import com.eoc.accounts.events.TokenDeleted;
+import com.eoc.accounts.events.TokenGenerated;
+import com.eoc.accounts.events.UserRenamed;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps {@link AccountView} in step with the account events. Idempotent: an event whose sequence
+ * number the row has already reached is a replay and changes nothing, so a redelivered batch or
+ * a replay over existing rows leaves the same view.
+ */
+@Component
+@ProcessingGroup(AccountProjection.PROCESSING_GROUP)
+class AccountProjection {
+
+    static final String PROCESSING_GROUP = "accounts";
+
+    private static final Logger log = LoggerFactory.getLogger(AccountProjection.class);
+
+    private final AccountViewRepository accounts;
+
+    AccountProjection(AccountViewRepository accounts) {
+        this.accounts = accounts;
+    }
+
+    @EventHandler
+    void on(AccountRegistered event, @SequenceNumber long version, @Timestamp Instant at) {
+        if (accounts.existsById(event.accountId())) {
+            return;
+        }
+        accounts.save(new AccountView(event.accountId(), event.firstName(), event.lastName(), event.email(),
+                version, at));
+    }
+
+    @EventHandler
+    void on(UserRenamed event, @SequenceNumber long version, @Timestamp Instant at) {
+        update(event.accountId(), version, at, view -> view.rename(event.firstName(), event.lastName()));
+    }
+
+    @EventHandler
+    void on(EmailChanged event, @SequenceNumber long version, @Timestamp Instant at) {
+        update(event.accountId(), version, at, view -> view.changeEmail(event.email()));
+    }
+
+    @EventHandler
+    void on(AvatarChanged event, @SequenceNumber long version, @Timestamp Instant at) {
+        update(event.accountId(), version, at, view -> view.changeAvatar(event.digest(), event.contentType(),
+                event.width(), event.height(), event.sizeBytes()));
+    }
+
+    /** Takes everything but the hash: the view is readable by dashboards, the hash is a credential. */
+    @EventHandler
+    void on(TokenGenerated event, @SequenceNumber long version, @Timestamp Instant at) {
+        update(event.accountId(), version, at, view -> view.issueToken(event.tokenId(), event.hint(),
+                event.createdAt(), event.expiresAt()));
+    }
+
+    @EventHandler
+    void on(TokenDeleted event, @SequenceNumber long version, @Timestamp Instant at) {
+        update(event.accountId(), version, at, view -> view.deleteToken(event.tokenId()));
+    }
+
+    @ResetHandler
+    void reset() {
+        accounts.deleteAllInBatch();
+    }
+
+    private void update(UUID accountId, long version, Instant at, Consumer<AccountView> change) {
+        AccountView view = accounts.findById(accountId).orElse(null);
+        if (view == null) {
+            // the registration comes first in the same segment, so this means a damaged view
+            log.warn("Event {} for account {} has no view to apply to; ignored", version, accountId);
+            return;
+        }
+        if (view.hasApplied(version)) {
+            return;
+        }
+        change.accept(view);
+        view.appliedAt(version, at);
+        accounts.save(view);
+    }
+}

@@ -1,0 +1,27 @@
+package com.eoc.accounts.query.account;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** The body of {@code GET /api/accounts/{id}}. */
+record AccountResponse(UUID accountId, String firstName, String lastName, String email, String avatarUrl,
+                       ApiToken apiToken, long version, Instant updatedAt) {
+
+    static AccountResponse of(AccountView view, TokenExpiry expiry) {
+        return new AccountResponse(view.getAccountId(), view.getFirstName(), view.getLastName(), view.getEmail(),
+                view.hasAvatar() ? "/api/accounts/" + view.getAccountId() + "/avatar" : null,
+                view.hasToken() ? ApiToken.of(view, expiry) : null,
+                view.getVersion(), view.getUpdatedAt());
+    }
+
+    /** What the user may see of the API token after the one response that showed it. */
+    record ApiToken(UUID tokenId, String hint, Instant createdAt, Instant expiresAt, TokenStatus status,
+                    long daysUntilExpiry) {
+
+        static ApiToken of(AccountView view, TokenExpiry expiry) {
+            TokenExpiry.Assessment assessment = expiry.assess(view.getTokenExpiresAt());
+            return new ApiToken(view.getTokenId(), view.getTokenHint(), view.getTokenCreatedAt(),
+                    view.getTokenExpiresAt(), assessment.status(), assessment.daysUntilExpiry());
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package com.eoc.accounts.query.account;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One account as the settings screen and dashboards read it, kept up to date by
+ * {@link AccountProjection}. Holds what a user may see again about the API token (id, hint,
+ * dates), never the token or its hash.
+ */
+@Entity
+@Table(name = "account_view", schema = "query_side")
+public class AccountView {
+
+    @Id
+    @Column(name = "account_id")
+    private UUID accountId;
+
+    private String firstName;
+    private String lastName;
+    private String email;
+
+    private String avatarDigest;
+    private String avatarContentType;
+    private Integer avatarWidth;
+    private Integer avatarHeight;
+    private Long avatarSizeBytes;
+
+    private UUID tokenId;
+    private String tokenHint;
+    private Instant tokenCreatedAt;
+    private Instant tokenExpiresAt;
+
+    /** The aggregate's version: sequence number of the last event applied. Not a JPA lock. */
+    private long version;
+    private Instant updatedAt;
+
+    protected AccountView() {
+        // for JPA
+    }
+
+    AccountView(UUID accountId, String firstName, String lastName, String email, long version, Instant updatedAt) {
+        this.accountId = accountId;
+        this.firstName = firstName;
+        this.lastName = lastName;
+        this.email = email;
+        this.version = version;
+        this.updatedAt = updatedAt;
+    }
+
+    /** Whether the event with this sequence number is already reflected here (a replay). */
+    boolean hasApplied(long sequenceNumber) {
+        return sequenceNumber <= version;
+    }
+
+    void appliedAt(long sequenceNumber, Instant at) {
+        this.version = sequenceNumber;
+        this.updatedAt = at;
+    }
+
+    void rename(String firstName, String lastName) {
+        this.firstName = firstName;
+        this.lastName = lastName;
+    }
+
+    void changeEmail(String email) {
+        this.email = email;
+    }
+
+    void changeAvatar(String digest, String contentType, int width, int height, long sizeBytes) {
+        this.avatarDigest = digest;
+        this.avatarContentType = contentType;
+        this.avatarWidth = width;
+        this.avatarHeight = height;
+        this.avatarSizeBytes = sizeBytes;
+    }
+
+    void issueToken(UUID tokenId, String hint, Instant createdAt, Instant expiresAt) {
+        this.tokenId = tokenId;
+        this.tokenHint = hint;
+        this.tokenCreatedAt = createdAt;
+        this.tokenExpiresAt = expiresAt;
+    }
+
+    void deleteToken(UUID tokenId) {
+        if (tokenId.equals(this.tokenId)) {
+            issueToken(null, null, null, null);
+        }
+    }
+
+    boolean hasAvatar() {
+        return avatarDigest != null;
+    }
+
+    boolean hasToken() {
+        return tokenId != null;
+    }
+
+    public UUID getAccountId() {
+        return accountId;
+    }
+
+    public String getFirstName() {
+        return firstName;
+    }
+
+    public String getLastName() {
+        return lastName;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public String getAvatarDigest() {
+        return avatarDigest;
+    }
+
+    public String getAvatarContentType() {
+        return avatarContentType;
+    }
+
+    public Integer getAvatarWidth() {
+        return avatarWidth;
+    }
+
+    public Integer getAvatarHeight() {
+        return avatarHeight;
+    }
+
+    public Long getAvatarSizeBytes() {
+        return avatarSizeBytes;
+    }
+
+    public UUID getTokenId() {
+        return tokenId;
+    }
+
+    public String getTokenHint() {
+        return tokenHint;
+    }
+
+    public Instant getTokenCreatedAt() {
+        return tokenCreatedAt;
+    }
+
+    public Instant getTokenExpiresAt() {
+        return tokenExpiresAt;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+}

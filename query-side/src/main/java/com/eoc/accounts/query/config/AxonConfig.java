@@ -1,0 +1,110 @@
+package com.eoc.accounts.query.config;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * Axon on PostgreSQL without Axon Server, wired by hand: Axon's JPA auto-configuration is
+ * excluded (its entities would fail schema validation and map {@code @Lob} to {@code oid}), and
+ * its JDBC auto-configuration is conditional on a {@link DataSource} bean without being ordered
+ * after Boot 4's data source auto-configuration, so whether it applies is left to chance.
+ *
+ * <p>Every piece shares the one {@link DataSource} and the JPA transaction manager, so a
+ * projection's rows and its processor's token are committed in one transaction.
+ */
+@Configuration(proxyBeanMethods = false)
+class AxonConfig {
+
+    /**
+     * Declared here rather than left to Axon's auto-configuration, which orders itself after
+     * Boot 3's class names of the JPA and JDBC auto-configurations: the views and the tokens must
+     * share the JPA transaction whatever order Boot 4 evaluates them in.
+     */
+    @Bean
+    TransactionManager axonTransactionManager(PlatformTransactionManager transactionManager) {
+        return new SpringTransactionManager(transactionManager);
+    }
+
+    /** Reads the command side's event tables; never creates or writes them in production. */
+    @Bean
+    EventStorageEngine eventStorageEngine(Serializer serializer,
+                                          @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          org.axonframework.config.Configuration configuration,
+                                          DataSource dataSource,
+                                          TransactionManager transactionManager) {
+        return JdbcEventStorageEngine.builder()
+                .schema(EventStoreSchemas.EVENTS)
+                .connectionProvider(connections(dataSource))
+                .transactionManager(transactionManager)
+                .snapshotSerializer(serializer)
+                .eventSerializer(eventSerializer)
+                .upcasterChain(configuration.upcasterChain())
+                .snapshotFilter(configuration.snapshotFilter())
+                .build();
+    }
+
+    /**
+     * Events written by the command side, another process, reach this one only by polling the
+     * event table. Axon polls every second by default, and Axon 4.13 has no property for it
+     * ({@code axon.eventstore.fetch-delay} does not exist), hence this bean.
+     */
+    @Bean
+    EmbeddedEventStore eventStore(EventStorageEngine storageEngine,
+                                  org.axonframework.config.Configuration configuration,
+                                  @Value("${accounts.event-store.fetch-delay}") Duration fetchDelay) {
+        return EmbeddedEventStore.builder()
+                .storageEngine(storageEngine)
+                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
+                .fetchDelay(fetchDelay.toMillis())
+                .timeUnit(TimeUnit.MILLISECONDS)
+                .build();
+    }
+
+    @Bean
+    TokenStore tokenStore(DataSource dataSource, Serializer serializer) {
+        return JdbcTokenStore.builder()
+                .schema(EventStoreSchemas.TOKENS)
+                .connectionProvider(connections(dataSource))
+                .serializer(serializer)
+                .contentType(byte[].class)
+                .build();
+    }
+
+    /**
+     * A projection that fails rolls back its batch and its token, and the processor retries it,
+     * instead of logging the failure and moving on without the event (Axon's default), which
+     * would leave the view silently wrong.
+     */
+    @Bean
+    ConfigurerModule projectionsRetryFailedEvents() {
+        return configurer -> configurer.eventProcessing()
+                .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance());
+    }
+
+    /** The connection of the current Spring transaction, so Axon's JDBC work joins it. */
+    private static ConnectionProvider connections(DataSource dataSource) {
+        return new UnitOfWorkAwareConnectionProviderWrapper(new SpringDataSourceConnectionProvider(dataSource));
+    }
+}
