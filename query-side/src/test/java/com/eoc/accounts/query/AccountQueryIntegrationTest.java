@@ -45,7 +45,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         // test only: the event tables, which the command side's migration creates in production
-        "spring.flyway.locations=classpath:db/query,classpath:db/eventstore-test"})
+        "spring.flyway.locations=classpath:db/query,classpath:db/eventstore"})
 @ContextConfiguration(initializers = EmbeddedPostgresInitializer.class)
 class AccountQueryIntegrationTest {
 

@@ -1,5 +1,6 @@
 package com.eoc.accounts.query.config;
 
+import com.eoc.accounts.platform.eventstore.PostgresEventStore;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
@@ -14,7 +15,6 @@ import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
@@ -53,15 +53,8 @@ class AxonConfig {
                                           org.axonframework.config.Configuration configuration,
                                           DataSource dataSource,
                                           TransactionManager transactionManager) {
-        return JdbcEventStorageEngine.builder()
-                .schema(EventStoreSchemas.EVENTS)
-                .connectionProvider(connections(dataSource))
-                .transactionManager(transactionManager)
-                .snapshotSerializer(serializer)
-                .eventSerializer(eventSerializer)
-                .upcasterChain(configuration.upcasterChain())
-                .snapshotFilter(configuration.snapshotFilter())
-                .build();
+        return PostgresEventStore.storageEngine(serializer, eventSerializer, configuration, dataSource,
+                transactionManager);
     }
 
     /**
@@ -85,7 +78,7 @@ class AxonConfig {
     @Bean
     TokenStore tokenStore(DataSource dataSource, Serializer serializer) {
         return JdbcTokenStore.builder()
-                .schema(EventStoreSchemas.TOKENS)
+                .schema(TokenSchemas.TOKENS)
                 .connectionProvider(connections(dataSource))
                 .serializer(serializer)
                 .contentType(byte[].class)

@@ -1,0 +1,231 @@
+package com.eoc.accounts.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.eoc.accounts.localpostgres.EmbeddedPostgresInitializer.SharedPostgres;
+import com.eoc.accounts.localpostgres.LocalPostgres;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Both applications as separate processes on one real PostgreSQL, driven over HTTP the way a
+ * web client and a dashboard would: every command on the command side, until the query side's
+ * view shows it.
+ */
+class AccountLifecycleSystemTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private static String databaseUrl;
+    private static Application commandSide;
+    private static Application querySide;
+
+    @BeforeAll
+    static void startBothApplications() throws IOException {
+        databaseUrl = SharedPostgres.createDatabase();
+        Map<String, String> database = Map.of(
+                "SPRING_DATASOURCE_URL", databaseUrl,
+                "SPRING_DATASOURCE_USERNAME", LocalPostgres.USER,
+                "SPRING_DATASOURCE_PASSWORD", "");
+        // the command side's migrations create the event tables that the query side reads
+        commandSide = Application.start("command-side", "commandSide.jar", database);
+        querySide = Application.start("query-side", "querySide.jar", database);
+    }
+
+    @AfterAll
+    static void stopBothApplications() {
+        if (querySide != null) {
+            querySide.close();
+        }
+        if (commandSide != null) {
+            commandSide.close();
+        }
+    }
+
+    @Test
+    void theViewFollowsEveryCommand() throws Exception {
+        HttpResponse<String> registered = send("POST", commandSide, "/api/accounts", json(
+                "{\"firstName\":\"Ada\",\"lastName\":\"Lovelace\",\"email\":\"ada@example.com\"}"));
+        assertThat(registered.statusCode()).isEqualTo(201);
+        String id = JSON.readTree(registered.body()).get("accountId").asString();
+        String view = "/api/accounts/" + id;
+
+        JsonNode account = awaitView(view, 0);
+        assertThat(account.get("firstName").asString()).isEqualTo("Ada");
+        assertThat(account.get("lastName").asString()).isEqualTo("Lovelace");
+        assertThat(account.get("email").asString()).isEqualTo("ada@example.com");
+        assertThat(account.get("avatarUrl").isNull()).isTrue();
+        assertThat(account.get("apiToken").isNull()).isTrue();
+
+        HttpResponse<String> renamed = send("PUT", commandSide, view + "/name",
+                json("{\"firstName\":\"Ada\",\"lastName\":\"King\"}"), "If-Match", "\"0\"");
+        assertThat(renamed.statusCode()).isEqualTo(200);
+        assertThat(awaitView(view, 1).get("lastName").asString()).isEqualTo("King");
+
+        assertThat(send("PUT", commandSide, view + "/email", json("{\"email\":\"ada@king.org\"}")).statusCode())
+                .isEqualTo(200);
+        assertThat(awaitView(view, 2).get("email").asString()).isEqualTo("ada@king.org");
+
+        HttpResponse<String> avatar = sendMultipart(commandSide, view + "/avatar", png(800, 600));
+        assertThat(avatar.statusCode()).isEqualTo(200);
+        assertThat(awaitView(view, 3).get("avatarUrl").asString()).isEqualTo(view + "/avatar");
+
+        HttpResponse<String> generated = send("POST", commandSide, view + "/api-token", json("{\"expiresInDays\":30}"));
+        assertThat(generated.statusCode()).isEqualTo(201);
+        JsonNode token = JSON.readTree(generated.body());
+        JsonNode withToken = awaitView(view, 4).get("apiToken");
+        assertThat(withToken.get("tokenId").asString()).isEqualTo(token.get("tokenId").asString());
+        assertThat(withToken.get("hint").asString()).isEqualTo(token.get("hint").asString());
+        assertThat(withToken.get("status").asString()).isEqualTo("ACTIVE");
+        assertThat(withToken.get("daysUntilExpiry").asInt()).isBetween(29, 30);
+        assertThat(Instant.parse(withToken.get("expiresAt").asString()))
+                .isEqualTo(Instant.parse(token.get("expiresAt").asString()));
+        assertThat(withToken.has("token")).isFalse();
+
+        assertThat(send("DELETE", commandSide, view + "/api-token", HttpRequest.BodyPublishers.noBody()).statusCode())
+                .isEqualTo(204);
+        assertThat(awaitView(view, 5).get("apiToken").isNull()).isTrue();
+
+        String plainToken = token.get("token").asString();
+        assertThat(dumpEveryTable()).noneMatch(value -> value.contains(plainToken));
+        assertThat(commandSide.log()).doesNotContain(plainToken);
+        assertThat(querySide.log()).doesNotContain(plainToken);
+    }
+
+    @Test
+    void unknownAccountIs404OnBothSides() throws Exception {
+        String path = "/api/accounts/" + UUID.randomUUID();
+        assertThat(send("GET", querySide, path, BodyPublishers.noBody()).statusCode()).isEqualTo(404);
+        assertThat(send("PUT", commandSide, path + "/name", json("{\"firstName\":\"A\",\"lastName\":\"B\"}"))
+                .statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void noTableOfEitherSideHasAnOidColumn() throws SQLException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("""
+                     SELECT table_schema, count(*) FILTER (WHERE data_type = 'oid') AS oids, count(*) AS columns
+                     FROM information_schema.columns
+                     WHERE table_schema IN ('eventstore', 'command_side', 'query_side')
+                     GROUP BY table_schema ORDER BY table_schema""")) {
+            List<String> schemas = new ArrayList<>();
+            while (rows.next()) {
+                schemas.add(rows.getString(1));
+                assertThat(rows.getLong("oids")).as(rows.getString(1)).isZero();
+                assertThat(rows.getLong("columns")).isPositive();
+            }
+            assertThat(schemas).containsExactly("command_side", "eventstore", "query_side");
+        }
+    }
+
+    private static JsonNode awaitView(String path, long version) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
+        HttpResponse<String> last = null;
+        while (Instant.now().isBefore(deadline)) {
+            last = send("GET", querySide, path, BodyPublishers.noBody());
+            if (last.statusCode() == 200) {
+                JsonNode view = JSON.readTree(last.body());
+                if (view.get("version").asLong() >= version) {
+                    assertThat(view.get("version").asLong()).isEqualTo(version);
+                    return view;
+                }
+            }
+            Application.sleep(50);
+        }
+        throw new AssertionError("the view never reached version " + version + "; last answer: "
+                + (last == null ? "none" : last.statusCode() + " " + last.body()));
+    }
+
+    private static List<String> dumpEveryTable() throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            List<String> tables = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery("""
+                    SELECT quote_ident(table_schema) || '.' || quote_ident(table_name) FROM information_schema.tables
+                    WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema')""")) {
+                while (rows.next()) {
+                    tables.add(rows.getString(1));
+                }
+            }
+            assertThat(tables).contains("eventstore.domain_event_entry");
+            assertThat(tables).anyMatch(Predicate.isEqual("query_side.account_view"));
+            for (String table : tables) {
+                try (ResultSet rows = statement.executeQuery("SELECT * FROM " + table)) {
+                    int columns = rows.getMetaData().getColumnCount();
+                    while (rows.next()) {
+                        for (int column = 1; column <= columns; column++) {
+                            byte[] raw = rows.getBytes(column);
+                            if (raw != null) {
+                                values.add(new String(raw, StandardCharsets.UTF_8));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return values;
+    }
+
+    private static Connection connect() throws SQLException {
+        return DriverManager.getConnection(databaseUrl, LocalPostgres.USER, "");
+    }
+
+    private static HttpRequest.BodyPublisher json(String body) {
+        return BodyPublishers.ofString(body);
+    }
+
+    private static HttpResponse<String> send(String method, Application app, String path,
+                                             HttpRequest.BodyPublisher body, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(app.baseUrl() + path))
+                .method(method, body).header("Content-Type", "application/json");
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return HTTP.send(request.build(), BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> sendMultipart(Application app, String path, byte[] image) throws Exception {
+        String boundary = "system-test-" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"image\"; filename=\"a.png\"\r\n"
+                + "Content-Type: image/png\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        body.writeBytes(image);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+        return HTTP.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + path))
+                .PUT(BodyPublishers.ofByteArray(body.toByteArray()))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary).build(), BodyHandlers.ofString());
+    }
+
+    private static byte[] png(int width, int height) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB), "png", out);
+        return out.toByteArray();
+    }
+}
