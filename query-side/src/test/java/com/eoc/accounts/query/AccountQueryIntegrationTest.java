@@ -132,6 +132,14 @@ class AccountQueryIntegrationTest {
     }
 
     @Test
+    void theOpenApiDescriptionListsTheAccountView() throws Exception {
+        HttpResponse<String> response = get("/v3/api-docs");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(response.body()).get("paths").get("/api/accounts/{id}").has("get")).isTrue();
+    }
+
+    @Test
     void healthIsUp() throws Exception {
         HttpResponse<String> response = get("/actuator/health");
 

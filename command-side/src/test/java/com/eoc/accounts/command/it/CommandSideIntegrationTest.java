@@ -216,6 +216,21 @@ class CommandSideIntegrationTest {
         assertThat(output.getAll()).doesNotContain(token);
     }
 
+    @Test
+    void theOpenApiDescriptionListsEveryCommand() {
+        Http.Reply reply = http.send("GET", "/v3/api-docs", null, java.net.http.HttpRequest.BodyPublishers.noBody(),
+                null);
+
+        assertThat(reply.status()).isEqualTo(200);
+        JsonNode paths = reply.json().get("paths");
+        assertThat(paths.has("/api/accounts")).isTrue();
+        assertThat(paths.get("/api/accounts/{accountId}/name").has("put")).isTrue();
+        assertThat(paths.get("/api/accounts/{accountId}/email").has("put")).isTrue();
+        assertThat(paths.get("/api/accounts/{accountId}/avatar").has("put")).isTrue();
+        assertThat(paths.get("/api/accounts/{accountId}/api-token").has("post")).isTrue();
+        assertThat(paths.get("/api/accounts/{accountId}/api-token").has("delete")).isTrue();
+    }
+
     private List<String> dumpEveryTable() throws SQLException {
         List<String> values = new ArrayList<>();
         List<String> tables = jdbc.sql("""
