@@ -98,7 +98,7 @@ class AccountQueryIntegrationTest {
         assertThat(Instant.parse(token.get("createdAt").asString())).isEqualTo(now);
         assertThat(Instant.parse(token.get("expiresAt").asString())).isEqualTo(expiresAt);
         assertThat(token.get("status").asString()).isEqualTo("EXPIRING_SOON");
-        assertThat(token.get("daysUntilExpiry").asLong()).isEqualTo(3);
+        assertThat(token.get("daysUntilExpiry").asLong()).isEqualTo(4);
         assertThat(response.body()).doesNotContain(TOKEN_HASH);
     }
 

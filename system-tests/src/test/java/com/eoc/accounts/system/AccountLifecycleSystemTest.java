@@ -104,7 +104,7 @@ class AccountLifecycleSystemTest {
         assertThat(withToken.get("tokenId").asString()).isEqualTo(token.get("tokenId").asString());
         assertThat(withToken.get("hint").asString()).isEqualTo(token.get("hint").asString());
         assertThat(withToken.get("status").asString()).isEqualTo("ACTIVE");
-        assertThat(withToken.get("daysUntilExpiry").asInt()).isBetween(29, 30);
+        assertThat(withToken.get("daysUntilExpiry").asInt()).isEqualTo(30);
         assertThat(Instant.parse(withToken.get("expiresAt").asString()))
                 .isEqualTo(Instant.parse(token.get("expiresAt").asString()));
         assertThat(withToken.has("token")).isFalse();

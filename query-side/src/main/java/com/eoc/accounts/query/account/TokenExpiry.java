@@ -24,7 +24,11 @@ class TokenExpiry {
         this.warningPeriod = Duration.ofDays(warningDays);
     }
 
-    /** The status and whole days left of a token expiring at {@code expiresAt}, as of now. */
+    /**
+     * The status and days left of a token expiring at {@code expiresAt}, as of now. A day begun
+     * counts as a day: a 30-day token shows 30 just after it is made, and "expiring soon" is
+     * exactly "{@code daysUntilExpiry} ≤ the warning days".
+     */
     Assessment assess(Instant expiresAt) {
         Instant now = clock.instant();
         if (!now.isBefore(expiresAt)) {
@@ -32,7 +36,12 @@ class TokenExpiry {
         }
         Duration left = Duration.between(now, expiresAt);
         TokenStatus status = left.compareTo(warningPeriod) <= 0 ? TokenStatus.EXPIRING_SOON : TokenStatus.ACTIVE;
-        return new Assessment(status, left.toDays());
+        return new Assessment(status, daysUntil(left));
+    }
+
+    static long daysUntil(Duration left) {
+        long days = left.toDays();
+        return left.equals(Duration.ofDays(days)) ? days : days + 1;
     }
 
     record Assessment(TokenStatus status, long daysUntilExpiry) {

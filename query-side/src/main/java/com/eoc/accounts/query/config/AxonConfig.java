@@ -16,6 +16,7 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -23,6 +24,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
+import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 
 /**
  * Axon on PostgreSQL without Axon Server, wired by hand: Axon's JPA auto-configuration is
@@ -73,6 +75,19 @@ class AxonConfig {
                 .fetchDelay(fetchDelay.toMillis())
                 .timeUnit(TimeUnit.MILLISECONDS)
                 .build();
+    }
+
+    /**
+     * Axon's tracking tokens hold other tokens and a reset context typed {@code Object} (a
+     * {@code ReplayToken}, written when a processor starts on a store that already has events or
+     * replays). Jackson 3 refuses to resolve subtypes of {@code Object} unless told which are safe:
+     * Axon's own, and nothing else.
+     */
+    @Bean
+    Jackson3SerializerCustomizer axonTypesAreSafeToResolve() {
+        return mapper -> mapper.polymorphicTypeValidator(BasicPolymorphicTypeValidator.builder()
+                .allowIfSubType("org.axonframework.")
+                .build());
     }
 
     @Bean

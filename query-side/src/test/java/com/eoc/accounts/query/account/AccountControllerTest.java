@@ -89,7 +89,7 @@ class AccountControllerTest {
                 .andExpect(jsonPath("$.apiToken.createdAt").value("2026-11-03T12:00:00Z"))
                 .andExpect(jsonPath("$.apiToken.expiresAt").value("2026-12-03T12:01:00Z"))
                 .andExpect(jsonPath("$.apiToken.status").value("EXPIRING_SOON"))
-                .andExpect(jsonPath("$.apiToken.daysUntilExpiry").value(5));
+                .andExpect(jsonPath("$.apiToken.daysUntilExpiry").value(6));
     }
 
     @Test

@@ -30,7 +30,7 @@ class TokenExpiryTest {
         TokenExpiry.Assessment assessment = assessAt(EXPIRES_AT.minus(Duration.ofDays(7)).minusSeconds(1));
 
         assertThat(assessment.status()).isEqualTo(TokenStatus.ACTIVE);
-        assertThat(assessment.daysUntilExpiry()).isEqualTo(7);
+        assertThat(assessment.daysUntilExpiry()).isEqualTo(8);
     }
 
     @Test
@@ -42,11 +42,11 @@ class TokenExpiryTest {
     }
 
     @Test
-    void daysUntilExpiryCountsWholeDaysLeft() {
+    void aDayBegunCountsAsADay() {
         TokenExpiry.Assessment assessment = assessAt(EXPIRES_AT.minus(Duration.ofDays(2).plusHours(23)));
 
         assertThat(assessment.status()).isEqualTo(TokenStatus.EXPIRING_SOON);
-        assertThat(assessment.daysUntilExpiry()).isEqualTo(2);
+        assertThat(assessment.daysUntilExpiry()).isEqualTo(3);
     }
 
     @Test
@@ -54,7 +54,7 @@ class TokenExpiryTest {
         TokenExpiry.Assessment assessment = assessAt(EXPIRES_AT.minusSeconds(1));
 
         assertThat(assessment.status()).isEqualTo(TokenStatus.EXPIRING_SOON);
-        assertThat(assessment.daysUntilExpiry()).isZero();
+        assertThat(assessment.daysUntilExpiry()).isEqualTo(1);
     }
 
     @Test
