@@ -7,14 +7,3 @@ CREATE TABLE command_side.email_index (
     account_id UUID         NOT NULL
 );
 CREATE INDEX email_index_account ON command_side.email_index (account_id);
-
--- Avatar images, content-addressed: the key is the hex SHA-256 of the stored PNG.
-CREATE TABLE command_side.avatar_image (
-    digest       CHAR(64)    NOT NULL PRIMARY KEY,
-    content_type VARCHAR(64) NOT NULL,
-    width        INT         NOT NULL,
-    height       INT         NOT NULL,
-    size_bytes   BIGINT      NOT NULL,
-    content      BYTEA       NOT NULL,
-    stored_at    TIMESTAMPTZ NOT NULL DEFAULT now()
-);

@@ -16,10 +16,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -45,7 +47,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         // test only: the event tables, which the command side's migration creates in production
-        "spring.flyway.locations=classpath:db/query,classpath:db/eventstore"})
+        "spring.flyway.locations=classpath:db/query,classpath:db/eventstore,classpath:db/avatarstore"})
 @ContextConfiguration(initializers = EmbeddedPostgresInitializer.class)
 class AccountQueryIntegrationTest {
 
@@ -89,7 +91,8 @@ class AccountQueryIntegrationTest {
         assertThat(body.get("firstName").asString()).isEqualTo("Grace");
         assertThat(body.get("lastName").asString()).isEqualTo("Brewster Hopper");
         assertThat(body.get("email").asString()).isEqualTo("grace.hopper@example.com");
-        assertThat(body.get("avatarUrl").asString()).isEqualTo("/api/accounts/" + accountId + "/avatar");
+        assertThat(body.get("avatarUrl").asString())
+                .isEqualTo("/api/accounts/" + accountId + "/avatar?v=" + "ef".repeat(8));
         assertThat(body.get("version").asLong()).isEqualTo(4);
         assertThat(Instant.parse(body.get("updatedAt").asString())).isEqualTo(now.plusMillis(4));
         JsonNode token = body.get("apiToken");
@@ -192,6 +195,53 @@ class AccountQueryIntegrationTest {
     }
 
     @Test
+    void theAvatarIsServedUnderAVersionedUrlThatCachesForAYear() throws Exception {
+        UUID accountId = UUID.randomUUID();
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 1, 2, 3, 4};
+        String digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(png));
+        jdbc.update("INSERT INTO avatarstore.image (digest, content_type, width, height, size_bytes, content) "
+                + "VALUES (?, 'image/png', 1, 1, ?, ?)", digest, png.length, png);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        append(accountId, List.of(new AccountRegistered(accountId, "Ada", "Lovelace", "ada@example.com"),
+                new AvatarChanged(accountId, digest, "image/png", 1, 1, png.length)), now);
+        String url = json.readTree(awaitVersion(accountId, 1).body()).get("avatarUrl").asString();
+        assertThat(url).isEqualTo("/api/accounts/" + accountId + "/avatar?v=" + digest.substring(0, 16));
+
+        HttpResponse<byte[]> image = getBytes(url, null);
+
+        assertThat(image.statusCode()).isEqualTo(200);
+        assertThat(image.headers().firstValue("Content-Type")).contains("image/png");
+        assertThat(image.headers().firstValue("ETag")).contains("\"" + digest + "\"");
+        assertThat(image.headers().firstValue("Cache-Control")).hasValueSatisfying(cache -> assertThat(cache)
+                .contains("max-age=31536000", "immutable", "private"));
+        assertThat(image.body()).isEqualTo(png);
+
+        HttpResponse<byte[]> unchanged = getBytes(url, "\"" + digest + "\"");
+        assertThat(unchanged.statusCode()).isEqualTo(304);
+        assertThat(unchanged.body()).isEmpty();
+        assertThat(unchanged.headers().firstValue("ETag")).contains("\"" + digest + "\"");
+
+        HttpResponse<byte[]> unversioned = getBytes("/api/accounts/" + accountId + "/avatar", "\"0000\"");
+        assertThat(unversioned.statusCode()).isEqualTo(200);
+        assertThat(unversioned.headers().firstValue("Cache-Control")).hasValueSatisfying(cache -> assertThat(cache)
+                .contains("no-cache").doesNotContain("max-age=31536000"));
+    }
+
+    @Test
+    void anAccountWithoutAvatarOrNoAccountIs404() throws Exception {
+        UUID accountId = UUID.randomUUID();
+        append(accountId, List.of(new AccountRegistered(accountId, "No", "Picture", "nopic@example.com")),
+                Instant.now());
+        awaitVersion(accountId, 0);
+
+        HttpResponse<String> none = get("/api/accounts/" + accountId + "/avatar");
+        assertThat(none.statusCode()).isEqualTo(404);
+        assertThat(json.readTree(none.body()).get("type").asString()).isEqualTo("urn:eoc:problem:no-avatar");
+        HttpResponse<String> unknown = get("/api/accounts/" + UUID.randomUUID() + "/avatar");
+        assertThat(json.readTree(unknown.body()).get("type").asString()).isEqualTo("urn:eoc:problem:account-not-found");
+    }
+
+    @Test
     void noColumnInTheDatabaseIsAnOidLargeObject() {
         assertThat(jdbc.queryForList("""
                 SELECT table_schema || '.' || table_name || '.' || column_name FROM information_schema.columns
@@ -222,6 +272,14 @@ class AccountQueryIntegrationTest {
                 .until(() -> get("/api/accounts/" + accountId),
                         response -> response.statusCode() == 200
                                 && json.readTree(response.body()).get("version").asLong() >= version);
+    }
+
+    private HttpResponse<byte[]> getBytes(String path, String ifNoneMatch) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
+        if (ifNoneMatch != null) {
+            request.header("If-None-Match", ifNoneMatch);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {

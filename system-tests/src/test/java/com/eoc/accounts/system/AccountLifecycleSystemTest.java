@@ -14,6 +14,7 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -22,6 +23,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -95,7 +97,15 @@ class AccountLifecycleSystemTest {
 
         HttpResponse<String> avatar = sendMultipart(commandSide, view + "/avatar", png(800, 600));
         assertThat(avatar.statusCode()).isEqualTo(200);
-        assertThat(awaitView(view, 3).get("avatarUrl").asString()).isEqualTo(view + "/avatar");
+        String digest = JSON.readTree(avatar.body()).get("avatar").get("digest").asString();
+        String avatarUrl = awaitView(view, 3).get("avatarUrl").asString();
+        assertThat(avatarUrl).isEqualTo(view + "/avatar?v=" + digest.substring(0, 16));
+        HttpResponse<byte[]> image = HTTP.send(HttpRequest.newBuilder(URI.create(querySide.baseUrl() + avatarUrl))
+                .build(), BodyHandlers.ofByteArray());
+        assertThat(image.statusCode()).isEqualTo(200);
+        assertThat(image.headers().firstValue("Content-Type")).contains("image/png");
+        assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(image.body())))
+                .isEqualTo(digest);
 
         HttpResponse<String> generated = send("POST", commandSide, view + "/api-token", json("{\"expiresInDays\":30}"));
         assertThat(generated.statusCode()).isEqualTo(201);
@@ -133,7 +143,7 @@ class AccountLifecycleSystemTest {
              ResultSet rows = statement.executeQuery("""
                      SELECT table_schema, count(*) FILTER (WHERE data_type = 'oid') AS oids, count(*) AS columns
                      FROM information_schema.columns
-                     WHERE table_schema IN ('eventstore', 'command_side', 'query_side')
+                     WHERE table_schema IN ('eventstore', 'avatarstore', 'command_side', 'query_side')
                      GROUP BY table_schema ORDER BY table_schema""")) {
             List<String> schemas = new ArrayList<>();
             while (rows.next()) {
@@ -141,7 +151,7 @@ class AccountLifecycleSystemTest {
                 assertThat(rows.getLong("oids")).as(rows.getString(1)).isZero();
                 assertThat(rows.getLong("columns")).isPositive();
             }
-            assertThat(schemas).containsExactly("command_side", "eventstore", "query_side");
+            assertThat(schemas).containsExactly("avatarstore", "command_side", "eventstore", "query_side");
         }
     }
 

@@ -5,8 +5,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Content-addressed image store in PostgreSQL. The same picture uploaded twice is stored once;
- * an image written for a command that then fails is harmless (nothing refers to it).
+ * Writes to the content-addressed image store in PostgreSQL ({@code avatarstore.image}, created by
+ * the platform's {@code db/avatarstore}). The same picture uploaded twice is stored once.
  */
 @Component
 public class AvatarStore {
@@ -21,7 +21,7 @@ public class AvatarStore {
     public StoredAvatar save(AvatarImages.Normalised image) {
         String digest = DigestUtils.sha256Hex(image.png());
         jdbc.sql("""
-                        INSERT INTO command_side.avatar_image (digest, content_type, width, height, size_bytes, content)
+                        INSERT INTO avatarstore.image (digest, content_type, width, height, size_bytes, content)
                         VALUES (?, ?, ?, ?, ?, ?)
                         ON CONFLICT (digest) DO NOTHING""")
                 .params(digest, AvatarImages.STORED_TYPE, image.width(), image.height(), image.png().length, image.png())

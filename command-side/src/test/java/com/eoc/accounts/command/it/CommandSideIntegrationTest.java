@@ -101,7 +101,7 @@ class CommandSideIntegrationTest {
             assertThat(meta.get("correlationId").asString()).isNotBlank();
         });
         String digest = avatar.json().get("avatar").get("digest").asString();
-        assertThat(jdbc.sql("SELECT count(*) FROM command_side.avatar_image WHERE digest = ?").param(digest)
+        assertThat(jdbc.sql("SELECT count(*) FROM avatarstore.image WHERE digest = ?").param(digest)
                 .query(Long.class).single()).isEqualTo(1);
     }
 
@@ -153,7 +153,7 @@ class CommandSideIntegrationTest {
     void badInputIsRefusedAndStoresNothing() throws IOException {
         String id = register("Alan", "Turing", "alan@example.com");
         long events = totalEvents();
-        long images = jdbc.sql("SELECT count(*) FROM command_side.avatar_image").query(Long.class).single();
+        long images = jdbc.sql("SELECT count(*) FROM avatarstore.image").query(Long.class).single();
 
         assertThat(http.post("/api/accounts", registration("", "x", "bad")).status()).isEqualTo(400);
         assertThat(http.post("/api/accounts", "{\"firstName\":").status()).isEqualTo(400);
@@ -170,7 +170,7 @@ class CommandSideIntegrationTest {
         assertThat(http.delete("/api/accounts/" + id + "/api-token").status()).isEqualTo(404);
 
         assertThat(totalEvents()).isEqualTo(events);
-        assertThat(jdbc.sql("SELECT count(*) FROM command_side.avatar_image").query(Long.class).single())
+        assertThat(jdbc.sql("SELECT count(*) FROM avatarstore.image").query(Long.class).single())
                 .isEqualTo(images);
     }
 

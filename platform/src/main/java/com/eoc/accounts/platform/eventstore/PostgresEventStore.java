@@ -20,9 +20,6 @@ import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
  */
 public final class PostgresEventStore {
 
-    /** Flyway location of the event tables, to list beside an application's own. */
-    public static final String MIGRATIONS = "classpath:db/eventstore";
-
     public static final EventSchema SCHEMA = EventSchema.builder()
             .eventTable("eventstore.domain_event_entry")
             .snapshotTable("eventstore.snapshot_event_entry")

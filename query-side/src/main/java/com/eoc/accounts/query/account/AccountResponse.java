@@ -9,7 +9,7 @@ record AccountResponse(UUID accountId, String firstName, String lastName, String
 
     static AccountResponse of(AccountView view, TokenExpiry expiry) {
         return new AccountResponse(view.getAccountId(), view.getFirstName(), view.getLastName(), view.getEmail(),
-                view.hasAvatar() ? "/api/accounts/" + view.getAccountId() + "/avatar" : null,
+                view.hasAvatar() ? AvatarController.url(view) : null,
                 view.hasToken() ? ApiToken.of(view, expiry) : null,
                 view.getVersion(), view.getUpdatedAt());
     }

@@ -83,7 +83,7 @@ class AccountControllerTest {
 
         mvc.perform(get("/api/accounts/{id}", accountId))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.avatarUrl").value("/api/accounts/" + accountId + "/avatar"))
+                .andExpect(jsonPath("$.avatarUrl").value("/api/accounts/" + accountId + "/avatar?v=" + "ab".repeat(8)))
                 .andExpect(jsonPath("$.apiToken.tokenId").value(tokenId.toString()))
                 .andExpect(jsonPath("$.apiToken.hint").value("x9Qz"))
                 .andExpect(jsonPath("$.apiToken.createdAt").value("2026-11-03T12:00:00Z"))

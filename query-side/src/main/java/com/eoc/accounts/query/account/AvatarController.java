@@ -1,0 +1,64 @@
+package com.eoc.accounts.query.account;
+
+import java.time.Duration;
+import java.util.UUID;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ETag;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The account's current avatar. The view's {@code avatarUrl} names the image's digest
+ * ({@code ?v=}), so that URL can be cached for a year: a new avatar gets a new URL. Asked
+ * for without it, the answer must be revalidated, which the strong {@code ETag} makes cheap.
+ */
+@RestController
+@RequestMapping("/api/accounts")
+class AvatarController {
+
+    static final int VERSION_LENGTH = 16;
+    private static final CacheControl FOREVER = CacheControl.maxAge(Duration.ofDays(365)).cachePrivate().immutable();
+    private static final CacheControl REVALIDATE = CacheControl.noCache().cachePrivate();
+
+    private final AccountViewRepository accounts;
+    private final AvatarImages images;
+
+    AvatarController(AccountViewRepository accounts, AvatarImages images) {
+        this.accounts = accounts;
+        this.images = images;
+    }
+
+    @GetMapping("/{id}/avatar")
+    ResponseEntity<byte[]> avatar(@PathVariable UUID id, @RequestParam(name = "v", required = false) String version,
+                                  @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+        AccountView view = accounts.findById(id).orElseThrow(() -> new AccountNotFoundException(id));
+        if (!view.hasAvatar()) {
+            throw new NoAvatarException(id);
+        }
+        String digest = view.getAvatarDigest();
+        ETag etag = ETag.create(digest);
+        CacheControl caching = digest.substring(0, VERSION_LENGTH).equals(version) ? FOREVER : REVALIDATE;
+        if (ifNoneMatch != null && ETag.parse(ifNoneMatch).stream()
+                .anyMatch(tag -> tag.isWildcard() || etag.compare(tag, false))) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag.formattedTag()).cacheControl(caching).build();
+        }
+        AvatarImages.Image image = images.find(digest).orElseThrow(() -> new NoAvatarException(id));
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(image.contentType()))
+                .eTag(etag.formattedTag())
+                .cacheControl(caching)
+                .body(image.content());
+    }
+
+    static String url(AccountView view) {
+        return "/api/accounts/" + view.getAccountId() + "/avatar?v=" + view.getAvatarDigest().substring(0, VERSION_LENGTH);
+    }
+}
