@@ -7,16 +7,18 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Judges a token's expiry date against the current time. The status is computed on every read,
- * not stored, so that it changes when time passes without any event.
+ * Judges a token's expiry date against the current time: the one rule of "expiring soon"
+ * ({@code accounts.token.warning-days}) for the account view, the stats and the warning view.
+ * The status is computed on every read, not stored, so that it changes when time passes
+ * without any event.
  */
 @Component
-class TokenExpiry {
+public class TokenExpiry {
 
     private final Clock clock;
     private final Duration warningPeriod;
 
-    TokenExpiry(Clock clock, @Value("${accounts.token.warning-days}") int warningDays) {
+    public TokenExpiry(Clock clock, @Value("${accounts.token.warning-days}") int warningDays) {
         if (warningDays < 0) {
             throw new IllegalArgumentException("accounts.token.warning-days must not be negative: " + warningDays);
         }
@@ -39,7 +41,22 @@ class TokenExpiry {
         return new Assessment(status, daysUntil(left));
     }
 
-    static long daysUntil(Duration left) {
+    /** Whether a token expiring at {@code expiresAt} is expiring soon at {@code now}: not expired, not too far. */
+    public boolean isExpiringSoon(Instant expiresAt, Instant now) {
+        return now.isBefore(expiresAt) && !expiresAt.isAfter(horizon(now));
+    }
+
+    /** The latest expiry that counts as expiring soon at {@code now}. */
+    public Instant horizon(Instant now) {
+        return now.plus(warningPeriod);
+    }
+
+    /** Days left at {@code now}, a day begun counting as a day; never below zero. */
+    public static long daysUntil(Instant expiresAt, Instant now) {
+        return now.isBefore(expiresAt) ? daysUntil(Duration.between(now, expiresAt)) : 0;
+    }
+
+    private static long daysUntil(Duration left) {
         long days = left.toDays();
         return left.equals(Duration.ofDays(days)) ? days : days + 1;
     }

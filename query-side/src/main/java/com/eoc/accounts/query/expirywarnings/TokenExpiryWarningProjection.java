@@ -1,5 +1,6 @@
 package com.eoc.accounts.query.expirywarnings;
 
+import com.eoc.accounts.query.account.TokenExpiry;
 import com.eoc.accounts.events.TokenDeleted;
 import com.eoc.accounts.events.TokenGenerated;
 import java.time.Clock;
@@ -26,12 +27,12 @@ class TokenExpiryWarningProjection {
 
     private final CurrentTokenRepository tokens;
     private final TokenExpiryWarningRepository warnings;
-    private final WarningPeriod warningPeriod;
+    private final TokenExpiry warningPeriod;
     private final WarningTablesLock lock;
     private final Clock clock;
 
     TokenExpiryWarningProjection(CurrentTokenRepository tokens, TokenExpiryWarningRepository warnings,
-                                 WarningPeriod warningPeriod, WarningTablesLock lock, Clock clock) {
+                                 TokenExpiry warningPeriod, WarningTablesLock lock, Clock clock) {
         this.tokens = tokens;
         this.warnings = warnings;
         this.warningPeriod = warningPeriod;
@@ -52,7 +53,7 @@ class TokenExpiryWarningProjection {
         }
         current.issue(event.tokenId(), event.hint(), event.expiresAt(), sequence);
         tokens.save(current);
-        if (warningPeriod.covers(event.expiresAt(), clock.instant())) {
+        if (warningPeriod.isExpiringSoon(event.expiresAt(), clock.instant())) {
             warnings.save(new TokenExpiryWarning(event.tokenId(), event.accountId(), event.hint(), event.expiresAt()));
         }
     }

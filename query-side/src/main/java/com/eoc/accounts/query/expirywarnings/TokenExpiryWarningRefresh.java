@@ -1,5 +1,6 @@
 package com.eoc.accounts.query.expirywarnings;
 
+import com.eoc.accounts.query.account.TokenExpiry;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -43,10 +44,10 @@ class TokenExpiryWarningRefresh {
 
     private final JdbcTemplate jdbc;
     private final WarningTablesLock lock;
-    private final WarningPeriod warningPeriod;
+    private final TokenExpiry warningPeriod;
     private final Clock clock;
 
-    TokenExpiryWarningRefresh(JdbcTemplate jdbc, WarningTablesLock lock, WarningPeriod warningPeriod, Clock clock) {
+    TokenExpiryWarningRefresh(JdbcTemplate jdbc, WarningTablesLock lock, TokenExpiry warningPeriod, Clock clock) {
         this.jdbc = jdbc;
         this.lock = lock;
         this.warningPeriod = warningPeriod;

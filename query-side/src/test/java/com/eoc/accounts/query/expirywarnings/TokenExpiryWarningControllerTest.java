@@ -63,19 +63,19 @@ class TokenExpiryWarningControllerTest {
                 .andExpect(jsonPath("$[0].tokenId").value(tokenId.toString()))
                 .andExpect(jsonPath("$[0].hint").value("x9Qz"))
                 .andExpect(jsonPath("$[0].expiresAt").value("2026-11-30T13:00:00Z"))
-                .andExpect(jsonPath("$[0].daysUntilExpiry").value(2))
+                .andExpect(jsonPath("$[0].daysUntilExpiry").value(3))
                 .andExpect(jsonPath("$[1].tokenId").value(otherTokenId.toString()))
                 .andExpect(jsonPath("$[1].daysUntilExpiry").value(7));
     }
 
     @Test
-    void lessThanADayLeftIsZeroDays() throws Exception {
+    void lessThanADayLeftIsOneDay() throws Exception {
         given(warnings.findUnexpiredAt(NOW)).willReturn(List.of(
                 new TokenExpiryWarning(tokenId, accountId, "x9Qz", NOW.plusSeconds(60))));
 
         mvc.perform(get("/api/token-expiry-warnings"))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$[0].daysUntilExpiry").value(0));
+                .andExpect(jsonPath("$[0].daysUntilExpiry").value(1));
     }
 
     /** The repository leaves out expired tokens; were one to slip through, it would show 0 days, not a negative number. */

@@ -1,5 +1,6 @@
 package com.eoc.accounts.query.expirywarnings;
 
+import com.eoc.accounts.query.account.TokenExpiry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.eoc.accounts.events.AccountEvent;
@@ -33,7 +34,7 @@ import org.springframework.test.context.ContextConfiguration;
 @DataJpaTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @ContextConfiguration(initializers = EmbeddedPostgresInitializer.class)
-@Import({TokenExpiryWarningProjection.class, WarningPeriod.class, WarningTablesLock.class,
+@Import({TokenExpiryWarningProjection.class, TokenExpiry.class, WarningTablesLock.class,
         TokenExpiryWarningProjectionTest.StillClock.class})
 class TokenExpiryWarningProjectionTest {
 

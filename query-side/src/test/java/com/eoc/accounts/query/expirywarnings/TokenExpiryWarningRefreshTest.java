@@ -1,5 +1,6 @@
 package com.eoc.accounts.query.expirywarnings;
 
+import com.eoc.accounts.query.account.TokenExpiry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.eoc.accounts.events.TokenDeleted;
@@ -41,7 +42,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @DataJpaTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @ContextConfiguration(initializers = EmbeddedPostgresInitializer.class)
-@Import({TokenExpiryWarningRefresh.class, TokenExpiryWarningProjection.class, WarningPeriod.class,
+@Import({TokenExpiryWarningRefresh.class, TokenExpiryWarningProjection.class, TokenExpiry.class,
         WarningTablesLock.class, TokenExpiryWarningRefreshTest.Clocks.class})
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
 class TokenExpiryWarningRefreshTest {
@@ -179,7 +180,7 @@ class TokenExpiryWarningRefreshTest {
     void tokensBeyondAShortenedWarningPeriodAreDropped() {
         generate(accountId, tokenId, Duration.ofDays(6));
         TokenExpiryWarningRefresh threeDayRefresh = new TokenExpiryWarningRefresh(jdbc,
-                new WarningTablesLock(jdbc), new WarningPeriod(3), clock);
+                new WarningTablesLock(jdbc), new TokenExpiry(clock, 3), clock);
 
         new TransactionTemplate(transactionManager).executeWithoutResult(tx -> threeDayRefresh.refresh());
 

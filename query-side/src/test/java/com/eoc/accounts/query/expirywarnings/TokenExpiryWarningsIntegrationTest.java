@@ -97,7 +97,7 @@ class TokenExpiryWarningsIntegrationTest {
         assertThat(warning.get("accountId").asString()).isEqualTo(accountId.toString());
         assertThat(warning.get("hint").asString()).isEqualTo("Zx81");
         assertThat(Instant.parse(warning.get("expiresAt").asString())).isEqualTo(expiresAt);
-        assertThat(warning.get("daysUntilExpiry").asLong()).isEqualTo(3);
+        assertThat(warning.get("daysUntilExpiry").asLong()).isEqualTo(4);
 
         append(accountId, 2, List.of(new TokenDeleted(accountId, tokenId)));
 
