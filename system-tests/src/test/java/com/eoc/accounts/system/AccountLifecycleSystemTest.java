@@ -2,7 +2,6 @@ package com.eoc.accounts.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.eoc.accounts.localpostgres.EmbeddedPostgresInitializer.SharedPostgres;
 import com.eoc.accounts.localpostgres.LocalPostgres;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -25,11 +24,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -50,25 +47,11 @@ class AccountLifecycleSystemTest {
     private static Application querySide;
 
     @BeforeAll
-    static void startBothApplications() throws IOException {
-        databaseUrl = SharedPostgres.createDatabase();
-        Map<String, String> database = Map.of(
-                "SPRING_DATASOURCE_URL", databaseUrl,
-                "SPRING_DATASOURCE_USERNAME", LocalPostgres.USER,
-                "SPRING_DATASOURCE_PASSWORD", "");
-        // the command side's migrations create the event tables that the query side reads
-        commandSide = Application.start("command-side", "commandSide.jar", database);
-        querySide = Application.start("query-side", "querySide.jar", database);
-    }
-
-    @AfterAll
-    static void stopBothApplications() {
-        if (querySide != null) {
-            querySide.close();
-        }
-        if (commandSide != null) {
-            commandSide.close();
-        }
+    static void startBothApplications() {
+        RunningSystem system = RunningSystem.get();
+        databaseUrl = system.databaseUrl;
+        commandSide = system.commandSide;
+        querySide = system.querySide;
     }
 
     @Test

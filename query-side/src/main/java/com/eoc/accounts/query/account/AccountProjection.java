@@ -1,5 +1,6 @@
 package com.eoc.accounts.query.account;
 
+import com.eoc.accounts.events.AccountEvent;
 import com.eoc.accounts.events.AccountRegistered;
 import com.eoc.accounts.events.AvatarChanged;
 import com.eoc.accounts.events.EmailChanged;
@@ -8,7 +9,6 @@ import com.eoc.accounts.events.TokenGenerated;
 import com.eoc.accounts.events.UserRenamed;
 import java.time.Instant;
 import java.util.UUID;
-import java.util.function.Consumer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -42,36 +42,32 @@ class AccountProjection {
         if (accounts.existsById(event.accountId())) {
             return;
         }
-        accounts.save(new AccountView(event.accountId(), event.firstName(), event.lastName(), event.email(),
-                version, at));
+        accounts.save(AccountView.registeredBy(event, version, at));
     }
 
     @EventHandler
     void on(UserRenamed event, @SequenceNumber long version, @Timestamp Instant at) {
-        update(event.accountId(), version, at, view -> view.rename(event.firstName(), event.lastName()));
+        update(event, version, at);
     }
 
     @EventHandler
     void on(EmailChanged event, @SequenceNumber long version, @Timestamp Instant at) {
-        update(event.accountId(), version, at, view -> view.changeEmail(event.email()));
+        update(event, version, at);
     }
 
     @EventHandler
     void on(AvatarChanged event, @SequenceNumber long version, @Timestamp Instant at) {
-        update(event.accountId(), version, at, view -> view.changeAvatar(event.digest(), event.contentType(),
-                event.width(), event.height(), event.sizeBytes()));
+        update(event, version, at);
     }
 
-    /** Takes everything but the hash: the view is readable by dashboards, the hash is a credential. */
     @EventHandler
     void on(TokenGenerated event, @SequenceNumber long version, @Timestamp Instant at) {
-        update(event.accountId(), version, at, view -> view.issueToken(event.tokenId(), event.hint(),
-                event.createdAt(), event.expiresAt()));
+        update(event, version, at);
     }
 
     @EventHandler
     void on(TokenDeleted event, @SequenceNumber long version, @Timestamp Instant at) {
-        update(event.accountId(), version, at, view -> view.deleteToken(event.tokenId()));
+        update(event, version, at);
     }
 
     @ResetHandler
@@ -79,7 +75,8 @@ class AccountProjection {
         accounts.deleteAllInBatch();
     }
 
-    private void update(UUID accountId, long version, Instant at, Consumer<AccountView> change) {
+    private void update(AccountEvent event, long version, Instant at) {
+        UUID accountId = event.accountId();
         AccountView view = accounts.findById(accountId).orElse(null);
         if (view == null) {
             // the registration comes first in the same segment, so this means a damaged view
@@ -89,8 +86,7 @@ class AccountProjection {
         if (view.hasApplied(version)) {
             return;
         }
-        change.accept(view);
-        view.appliedAt(version, at);
+        view.apply(event, version, at);
         accounts.save(view);
     }
 }

@@ -3,9 +3,12 @@ package com.eoc.accounts.query.account;
 import java.time.Instant;
 import java.util.UUID;
 
-/** The body of {@code GET /api/accounts/{id}}. */
-record AccountResponse(UUID accountId, String firstName, String lastName, String email, String avatarUrl,
-                       ApiToken apiToken, long version, Instant updatedAt) {
+/**
+ * The body of {@code GET /api/accounts/{id}}, and of the account's state as it stood at an
+ * instant ({@code GET /api/accounts/{id}/history?asOf=}).
+ */
+public record AccountResponse(UUID accountId, String firstName, String lastName, String email, String avatarUrl,
+                              ApiToken apiToken, long version, Instant updatedAt) {
 
     static AccountResponse of(AccountView view, TokenExpiry expiry) {
         return new AccountResponse(view.getAccountId(), view.getFirstName(), view.getLastName(), view.getEmail(),
@@ -15,8 +18,8 @@ record AccountResponse(UUID accountId, String firstName, String lastName, String
     }
 
     /** What the user may see of the API token after the one response that showed it. */
-    record ApiToken(UUID tokenId, String hint, Instant createdAt, Instant expiresAt, TokenStatus status,
-                    long daysUntilExpiry) {
+    public record ApiToken(UUID tokenId, String hint, Instant createdAt, Instant expiresAt, TokenStatus status,
+                           long daysUntilExpiry) {
 
         static ApiToken of(AccountView view, TokenExpiry expiry) {
             TokenExpiry.Assessment assessment = expiry.assess(view.getTokenExpiresAt());

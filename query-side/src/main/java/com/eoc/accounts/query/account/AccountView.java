@@ -1,5 +1,12 @@
 package com.eoc.accounts.query.account;
 
+import com.eoc.accounts.events.AccountEvent;
+import com.eoc.accounts.events.AccountRegistered;
+import com.eoc.accounts.events.AvatarChanged;
+import com.eoc.accounts.events.EmailChanged;
+import com.eoc.accounts.events.TokenDeleted;
+import com.eoc.accounts.events.TokenGenerated;
+import com.eoc.accounts.events.UserRenamed;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -11,6 +18,10 @@ import java.util.UUID;
  * One account as the settings screen and dashboards read it, kept up to date by
  * {@link AccountProjection}. Holds what a user may see again about the API token (id, hint,
  * dates), never the token or its hash.
+ *
+ * <p>{@link #registeredBy} and {@link #apply} are the one place that says what each event does to
+ * an account: the projection folds the live stream with them, and {@link AccountStates} folds an
+ * account's past events with them for auditors.
  */
 @Entity
 @Table(name = "account_view", schema = "query_side")
@@ -50,6 +61,36 @@ public class AccountView {
         this.email = email;
         this.version = version;
         this.updatedAt = updatedAt;
+    }
+
+    /** The account as its registration made it. */
+    static AccountView registeredBy(AccountRegistered event, long sequenceNumber, Instant at) {
+        return new AccountView(event.accountId(), event.firstName(), event.lastName(), event.email(),
+                sequenceNumber, at);
+    }
+
+    /**
+     * Folds one later event of this account in and moves the version to its sequence number.
+     * Takes everything of a token but its hash: the view is readable by dashboards, the hash is a
+     * credential.
+     */
+    void apply(AccountEvent event, long sequenceNumber, Instant at) {
+        if (event instanceof UserRenamed renamed) {
+            rename(renamed.firstName(), renamed.lastName());
+        } else if (event instanceof EmailChanged changed) {
+            changeEmail(changed.email());
+        } else if (event instanceof AvatarChanged avatar) {
+            changeAvatar(avatar.digest(), avatar.contentType(), avatar.width(), avatar.height(), avatar.sizeBytes());
+        } else if (event instanceof TokenGenerated generated) {
+            issueToken(generated.tokenId(), generated.hint(), generated.createdAt(), generated.expiresAt());
+        } else if (event instanceof TokenDeleted deleted) {
+            deleteToken(deleted.tokenId());
+        } else {
+            // AccountRegistered starts an account (registeredBy); an account is registered once
+            throw new IllegalArgumentException("cannot apply " + event.getClass().getSimpleName()
+                    + " to the existing account " + accountId);
+        }
+        appliedAt(sequenceNumber, at);
     }
 
     /** Whether the event with this sequence number is already reflected here (a replay). */

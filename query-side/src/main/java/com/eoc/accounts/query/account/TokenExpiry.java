@@ -3,6 +3,7 @@ package com.eoc.accounts.query.account;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -24,6 +25,14 @@ public class TokenExpiry {
         }
         this.clock = clock;
         this.warningPeriod = Duration.ofDays(warningDays);
+    }
+
+    /**
+     * The same judgement as of a fixed instant, for an account's state rebuilt as it stood then:
+     * a token that was active at that instant is shown active even if it has expired since.
+     */
+    TokenExpiry at(Instant instant) {
+        return new TokenExpiry(Clock.fixed(instant, ZoneOffset.UTC), Math.toIntExact(warningPeriod.toDays()));
     }
 
     /**

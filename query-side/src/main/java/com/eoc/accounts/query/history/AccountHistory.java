@@ -1,0 +1,52 @@
+package com.eoc.accounts.query.history;
+
+import com.eoc.accounts.query.account.AccountNotFoundException;
+import com.eoc.accounts.query.account.AccountResponse;
+import com.eoc.accounts.query.account.AccountStates;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads an account's events from the event store itself, not from a view: what auditors see is
+ * what was recorded, whatever state the projections are in (behind, replaying, or wrong).
+ * Events pass through the upcaster chain on the way, so old revisions read as current ones.
+ */
+@Component
+class AccountHistory {
+
+    private final EventStore eventStore;
+    private final AccountStates states;
+
+    AccountHistory(EventStore eventStore, AccountStates states) {
+        this.eventStore = eventStore;
+        this.states = states;
+    }
+
+    List<HistoryEntry> events(UUID accountId) {
+        List<HistoryEntry> entries = read(accountId).asStream().map(HistoryEntry::of).toList();
+        if (entries.isEmpty()) {
+            throw new AccountNotFoundException(accountId);
+        }
+        return entries;
+    }
+
+    AccountResponse stateAsOf(UUID accountId, Instant instant) {
+        DomainEventStream events = read(accountId);
+        if (!events.hasNext()) {
+            throw new AccountNotFoundException(accountId);
+        }
+        return states.asOf(instant, events).orElseThrow(() -> new AccountNotFoundException(accountId, instant));
+    }
+
+    /**
+     * From sequence number 0 rather than {@code readEvents(id)}, which starts from the latest
+     * snapshot when there is one: an auditor needs every event.
+     */
+    private DomainEventStream read(UUID accountId) {
+        return eventStore.readEvents(accountId.toString(), 0);
+    }
+}

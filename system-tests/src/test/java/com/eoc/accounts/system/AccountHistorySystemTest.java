@@ -1,0 +1,90 @@
+package com.eoc.accounts.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The auditors' history across both applications: what the command side records (its metadata
+ * included) is what the query side's history shows, read straight from the shared event store,
+ * without the token or its hash.
+ */
+class AccountHistorySystemTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private static Application commandSide;
+    private static Application querySide;
+
+    @BeforeAll
+    static void startBothApplications() {
+        commandSide = RunningSystem.get().commandSide;
+        querySide = RunningSystem.get().querySide;
+    }
+
+    @Test
+    void historyShowsWhatTheCommandSideRecordedAndAsOfShowsThePast() throws Exception {
+        HttpResponse<String> registered = send("POST", commandSide, "/api/accounts",
+                "{\"firstName\":\"Ada\",\"lastName\":\"Lovelace\",\"email\":\"ada.history@example.com\"}");
+        assertThat(registered.statusCode()).isEqualTo(201);
+        String account = "/api/accounts/" + JSON.readTree(registered.body()).get("accountId").asString();
+        Instant beforeRename = Instant.now();
+        assertThat(send("PUT", commandSide, account + "/name", "{\"firstName\":\"Ada\",\"lastName\":\"King\"}")
+                .statusCode()).isEqualTo(200);
+        HttpResponse<String> generated = send("POST", commandSide, account + "/api-token", "{\"expiresInDays\":30}");
+        assertThat(generated.statusCode()).isEqualTo(201);
+        String token = JSON.readTree(generated.body()).get("token").asString();
+
+        HttpResponse<String> history = send("GET", querySide, account + "/history", null);
+
+        assertThat(history.statusCode()).isEqualTo(200);
+        JsonNode entries = JSON.readTree(history.body());
+        List<String> types = new ArrayList<>();
+        for (int sequence = 0; sequence < entries.size(); sequence++) {
+            JsonNode entry = entries.get(sequence);
+            assertThat(entry.get("sequence").asLong()).isEqualTo(sequence);
+            assertThat(entry.get("actor").asString()).isNotBlank();
+            assertThat(entry.get("correlationId").asString()).isNotBlank();
+            types.add(entry.get("type").asString());
+        }
+        assertThat(types).containsExactly("AccountRegistered", "UserRenamed", "TokenGenerated");
+        assertThat(entries.get(1).get("data").get("lastName").asString()).isEqualTo("King");
+        assertThat(entries.get(2).get("data").get("hint").asString()).isEqualTo(token.substring(token.length() - 4));
+        assertThat(history.body()).doesNotContain(token).doesNotContainIgnoringCase(sha256Hex(token))
+                .doesNotContain("tokenHash");
+
+        JsonNode past = JSON.readTree(send("GET", querySide, account + "/history?asOf=" + beforeRename, null).body());
+        assertThat(past.get("lastName").asString()).isEqualTo("Lovelace");
+        assertThat(past.get("version").asLong()).isZero();
+        assertThat(past.get("apiToken").isNull()).isTrue();
+    }
+
+    /** How the command side stores the token, as the design card says: hex SHA-256. */
+    private static String sha256Hex(String token) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(
+                token.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static HttpResponse<String> send(String method, Application app, String path, String body)
+            throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + path))
+                .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json").build(), BodyHandlers.ofString());
+    }
+}
