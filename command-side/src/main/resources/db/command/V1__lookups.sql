@@ -1,5 +1,3 @@
-CREATE SCHEMA IF NOT EXISTS command_side;
-
 -- Email addresses in use, kept in the same transaction as the events that claim or release
 -- them: the unique key makes the second of two concurrent claims fail.
 CREATE TABLE command_side.email_index (
