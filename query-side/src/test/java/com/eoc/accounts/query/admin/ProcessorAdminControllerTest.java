@@ -1,0 +1,112 @@
+package com.eoc.accounts.query.admin;
+
+import static org.mockito.BDDMockito.given;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+@WebMvcTest(ProcessorAdminController.class)
+class ProcessorAdminControllerTest {
+
+    private static final ProcessorStatus REPLAYING = new ProcessorStatus("accounts", 640L, false, true,
+            new ProcessorStatus.ReplayProgress(512, 1000), 4, 4, 1000, 2, false);
+
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean
+    ProcessorAdmin admin;
+
+    @Test
+    void listsEachProcessorWithItsPositionFlagsProgressAndDeadLetters() throws Exception {
+        given(admin.processors()).willReturn(List.of(REPLAYING));
+
+        mvc.perform(get("/api/admin/processors"))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
+                .andExpect(jsonPath("$[0].name").value("accounts"))
+                .andExpect(jsonPath("$[0].position").value(640))
+                .andExpect(jsonPath("$[0].caughtUp").value(false))
+                .andExpect(jsonPath("$[0].replaying").value(true))
+                .andExpect(jsonPath("$[0].progress.done").value(512))
+                .andExpect(jsonPath("$[0].progress.total").value(1000))
+                .andExpect(jsonPath("$[0].segments").value(4))
+                .andExpect(jsonPath("$[0].head").value(1000))
+                .andExpect(jsonPath("$[0].deadLetters").value(2));
+    }
+
+    @Test
+    void replayIsAcceptedAndPointsToTheProcessor() throws Exception {
+        given(admin.replay("accounts")).willReturn(REPLAYING);
+
+        mvc.perform(post("/api/admin/processors/{name}/replay", "accounts"))
+                .andExpect(status().isAccepted())
+                .andExpect(header().string("Location", "http://localhost/api/admin/processors/accounts"))
+                .andExpect(jsonPath("$.replaying").value(true));
+    }
+
+    @Test
+    void deadLetterRetryIsAccepted() throws Exception {
+        given(admin.retryDeadLetters("accounts")).willReturn(REPLAYING);
+
+        mvc.perform(post("/api/admin/processors/{name}/dead-letters/retry", "accounts"))
+                .andExpect(status().isAccepted())
+                .andExpect(header().string("Location", "http://localhost/api/admin/processors/accounts"))
+                .andExpect(jsonPath("$.deadLetters").value(2));
+    }
+
+    @Test
+    void unknownProcessorIsA404Problem() throws Exception {
+        given(admin.processor("nothing")).willThrow(new UnknownProcessorException("nothing"));
+
+        mvc.perform(get("/api/admin/processors/{name}", "nothing"))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("urn:eoc:problem:processor-not-found"))
+                .andExpect(jsonPath("$.title").value("No such event processor"))
+                .andExpect(jsonPath("$.status").value(404))
+                .andExpect(jsonPath("$.detail").value(
+                        "there is no event processor named 'nothing'; GET /api/admin/processors lists them"));
+    }
+
+    @Test
+    void processorThatCannotBeReplayedIsA409Problem() throws Exception {
+        given(admin.replay("accounts")).willThrow(
+                new ReplayNotSupportedException("accounts", "one of its event handlers does not allow a replay"));
+
+        mvc.perform(post("/api/admin/processors/{name}/replay", "accounts"))
+                .andExpect(status().isConflict())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("urn:eoc:problem:replay-not-supported"))
+                .andExpect(jsonPath("$.status").value(409));
+    }
+
+    @Test
+    void processorBusyOnAnotherNodeIsA409Problem() throws Exception {
+        given(admin.replay("accounts")).willThrow(new SegmentsClaimedElsewhereException("accounts", null));
+
+        mvc.perform(post("/api/admin/processors/{name}/replay", "accounts"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("urn:eoc:problem:segments-claimed-elsewhere"));
+    }
+
+    @Test
+    void retryWithoutDeadLetterQueueIsA409Problem() throws Exception {
+        given(admin.retryDeadLetters("accounts")).willThrow(new NoDeadLetterQueueException("accounts"));
+
+        mvc.perform(post("/api/admin/processors/{name}/dead-letters/retry", "accounts"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("urn:eoc:problem:no-dead-letter-queue"));
+    }
+}
