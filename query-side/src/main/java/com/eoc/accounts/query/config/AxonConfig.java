@@ -80,8 +80,9 @@ class AxonConfig {
     /**
      * Axon's tracking tokens hold other tokens and a reset context typed {@code Object} (a
      * {@code ReplayToken}, written when a processor starts on a store that already has events or
-     * replays). Jackson 3 refuses to resolve subtypes of {@code Object} unless told which are safe:
-     * Axon's own, and nothing else.
+     * replays). Jackson 3 refuses to resolve subtypes of {@code Object} unless told which are safe
+     * (Axon 4.13.0, its issue 4160): Axon's own, the tokens, and nothing else; events and
+     * metadata carry no class names.
      */
     @Bean
     Jackson3SerializerCustomizer axonTypesAreSafeToResolve() {
@@ -110,20 +111,6 @@ class AxonConfig {
     ConfigurerModule projectionsRetryFailedEvents() {
         return configurer -> configurer.eventProcessing()
                 .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance());
-    }
-
-    /**
-     * Lets Axon's Jackson 3 serializers read back the token that a reset writes. A ReplayToken
-     * declares its optional reset context as {@code Object}, a base type that Jackson 3's default
-     * validator refuses outright, so the first claim after a reset failed and shut the processor
-     * down (Axon 4.13.0, its issue 4160). Class names in the JSON are accepted only for Axon's own
-     * types, the tokens; events and metadata carry none.
-     */
-    @Bean
-    Jackson3SerializerCustomizer axonOwnTypesOnly() {
-        return json -> json.polymorphicTypeValidator(BasicPolymorphicTypeValidator.builder()
-                .allowIfSubType("org.axonframework.")
-                .build());
     }
 
     /** The connection of the current Spring transaction, so Axon's JDBC work joins it. */
