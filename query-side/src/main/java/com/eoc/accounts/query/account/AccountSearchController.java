@@ -1,0 +1,47 @@
+package com.eoc.accounts.query.account;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The dashboards' account list. A page larger than {@value #MAX_SIZE} is refused rather than
+ * cut down: a client that computes offsets from the size it asked for would otherwise skip
+ * accounts without noticing.
+ */
+@RestController
+class AccountSearchController {
+
+    static final int MAX_SIZE = 100;
+    /** JPA addresses rows with an int offset: beyond this page, page × size would not fit. */
+    static final int MAX_PAGE = Integer.MAX_VALUE / MAX_SIZE;
+
+    /** Unique to the last key, so that pages neither overlap nor skip an account. */
+    private static final Sort ORDER = Sort.by("lastName", "firstName", "accountId");
+
+    private final AccountSearch accounts;
+    private final TokenExpiry tokenExpiry;
+
+    AccountSearchController(AccountSearch accounts, TokenExpiry tokenExpiry) {
+        this.accounts = accounts;
+        this.tokenExpiry = tokenExpiry;
+    }
+
+    @GetMapping("/api/accounts")
+    AccountPage accounts(@RequestParam(defaultValue = "") String search,
+                         @RequestParam(defaultValue = "0")
+                         @Min(value = 0, message = "must be 0 or more (pages count from 0)")
+                         @Max(value = MAX_PAGE, message = "must be at most {value}") int page,
+                         @RequestParam(defaultValue = "20")
+                         @Min(value = 1, message = "must be at least {value}")
+                         @Max(value = MAX_SIZE, message = "must be at most {value}") int size) {
+        Page<AccountView> found = accounts.find(search, PageRequest.of(page, size, ORDER));
+        return new AccountPage(found.map(view -> AccountResponse.of(view, tokenExpiry)).getContent(),
+                page, size, found.getTotalElements());
+    }
+}

@@ -1,0 +1,6 @@
+package com.eoc.accounts.query.stats;
+
+/** The body of {@code GET /api/stats}: the dashboards' counters, all taken at one instant. */
+record AccountStats(long accounts, long activeTokens, long expiringSoonTokens, long expiredTokens,
+                    long accountsWithAvatar) {
+}

@@ -1,0 +1,55 @@
+package com.eoc.accounts.query.stats;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Counts the account view in one statement, so every counter sees the same snapshot. A token's
+ * status is decided exactly as the account view decides it (account's {@code TokenExpiry}):
+ * expired when {@code expiresAt ≤ now}, expiring soon when {@code now < expiresAt ≤ now + warning
+ * days}, active after that.
+ */
+@Repository
+class AccountStatsQuery {
+
+    private static final String COUNTS = """
+            SELECT count(*) AS accounts,
+                   count(*) FILTER (WHERE token_expires_at > :soonLimit) AS active_tokens,
+                   count(*) FILTER (WHERE token_expires_at > :now AND token_expires_at <= :soonLimit)
+                       AS expiring_soon_tokens,
+                   count(*) FILTER (WHERE token_expires_at <= :now) AS expired_tokens,
+                   count(*) FILTER (WHERE avatar_digest IS NOT NULL) AS accounts_with_avatar
+              FROM query_side.account_view""";
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final Duration warningPeriod;
+
+    AccountStatsQuery(JdbcClient jdbc, Clock clock, @Value("${accounts.token.warning-days}") int warningDays) {
+        if (warningDays < 0) {
+            throw new IllegalArgumentException("accounts.token.warning-days must not be negative: " + warningDays);
+        }
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.warningPeriod = Duration.ofDays(warningDays);
+    }
+
+    AccountStats now() {
+        // PostgreSQL keeps microseconds and the driver would round a finer "now" to the nearest
+        // one; expiry times are whole microseconds, so comparing them with "now" cut down to a
+        // microsecond gives the same answers as comparing with the exact "now".
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return jdbc.sql(COUNTS)
+                .param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                .param("soonLimit", OffsetDateTime.ofInstant(now.plus(warningPeriod), ZoneOffset.UTC))
+                .query(AccountStats.class)
+                .single();
+    }
+}
