@@ -2,12 +2,7 @@ package com.eoc.accounts.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
@@ -27,7 +22,6 @@ import tools.jackson.databind.json.JsonMapper;
 class AccountHistorySystemTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private static Application commandSide;
     private static Application querySide;
@@ -40,18 +34,18 @@ class AccountHistorySystemTest {
 
     @Test
     void historyShowsWhatTheCommandSideRecordedAndAsOfShowsThePast() throws Exception {
-        HttpResponse<String> registered = send("POST", commandSide, "/api/accounts",
+        HttpResponse<String> registered = commandSide.send("POST", "/api/accounts",
                 "{\"firstName\":\"Ada\",\"lastName\":\"Lovelace\",\"email\":\"ada.history@example.com\"}");
         assertThat(registered.statusCode()).isEqualTo(201);
         String account = "/api/accounts/" + JSON.readTree(registered.body()).get("accountId").asString();
         Instant beforeRename = Instant.now();
-        assertThat(send("PUT", commandSide, account + "/name", "{\"firstName\":\"Ada\",\"lastName\":\"King\"}")
+        assertThat(commandSide.send("PUT", account + "/name", "{\"firstName\":\"Ada\",\"lastName\":\"King\"}")
                 .statusCode()).isEqualTo(200);
-        HttpResponse<String> generated = send("POST", commandSide, account + "/api-token", "{\"expiresInDays\":30}");
+        HttpResponse<String> generated = commandSide.send("POST", account + "/api-token", "{\"expiresInDays\":30}");
         assertThat(generated.statusCode()).isEqualTo(201);
         String token = JSON.readTree(generated.body()).get("token").asString();
 
-        HttpResponse<String> history = send("GET", querySide, account + "/history", null);
+        HttpResponse<String> history = querySide.send("GET", account + "/history", null);
 
         assertThat(history.statusCode()).isEqualTo(200);
         JsonNode entries = JSON.readTree(history.body());
@@ -69,7 +63,7 @@ class AccountHistorySystemTest {
         assertThat(history.body()).doesNotContain(token).doesNotContainIgnoringCase(sha256Hex(token))
                 .doesNotContain("tokenHash");
 
-        JsonNode past = JSON.readTree(send("GET", querySide, account + "/history?asOf=" + beforeRename, null).body());
+        JsonNode past = JSON.readTree(querySide.send("GET", account + "/history?asOf=" + beforeRename, null).body());
         assertThat(past.get("lastName").asString()).isEqualTo("Lovelace");
         assertThat(past.get("version").asLong()).isZero();
         assertThat(past.get("apiToken").isNull()).isTrue();
@@ -81,10 +75,4 @@ class AccountHistorySystemTest {
                 token.getBytes(StandardCharsets.UTF_8)));
     }
 
-    private static HttpResponse<String> send(String method, Application app, String path, String body)
-            throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + path))
-                .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json").build(), BodyHandlers.ofString());
-    }
 }

@@ -5,6 +5,8 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +17,8 @@ import java.util.Map;
 
 /** One of the two applications, started from its executable jar as a separate JVM. */
 final class Application implements AutoCloseable {
+
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
     private final String name;
     private final Process process;
@@ -49,6 +53,13 @@ final class Application implements AutoCloseable {
 
     String baseUrl() {
         return "http://localhost:" + port;
+    }
+
+    /** A JSON request to this application; {@code body} null for none. */
+    HttpResponse<String> send(String method, String path, String body) throws IOException, InterruptedException {
+        return CLIENT.send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json").build(), BodyHandlers.ofString());
     }
 
     String log() throws IOException {

@@ -1,0 +1,140 @@
+package com.eoc.accounts.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Dashboards and operators across both applications: commands on the command side, then the
+ * warning view, search, counters and a replay on the query side.
+ */
+class DashboardsAndOperationsSystemTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static Application commandSide;
+    private static Application querySide;
+
+    @BeforeAll
+    static void startBothApplications() {
+        commandSide = RunningSystem.get().commandSide;
+        querySide = RunningSystem.get().querySide;
+    }
+
+    @Test
+    void warningsSearchStatsAndReplayFollowTheCommands() throws Exception {
+        String tag = "Dash" + UUID.randomUUID().toString().substring(0, 8);
+        JsonNode statsBefore = json(querySide.send("GET", "/api/stats", null));
+
+        String soon = register("Grace", "Hopper" + tag);
+        String later = register("Alan", "Turing" + tag);
+        String plain = register("Ada", "Lovelace" + tag);
+        JsonNode sevenDays = json(commandSide.send("POST", "/api/accounts/" + soon + "/api-token",
+                "{\"expiresInDays\":7}"));
+        assertThat(commandSide.send("POST", "/api/accounts/" + later + "/api-token", "{\"expiresInDays\":30}")
+                .statusCode()).isEqualTo(201);
+        awaitVersion(soon, 1);
+        awaitVersion(later, 1);
+        awaitVersion(plain, 0);
+
+        // a new 7-day token is expiring soon at once; the 30-day one is not
+        JsonNode warning = await(() -> json(querySide.send("GET", "/api/token-expiry-warnings", null)),
+                warnings -> find(warnings, "accountId", soon) != null);
+        assertThat(find(warning, "accountId", soon).get("tokenId").asString())
+                .isEqualTo(sevenDays.get("tokenId").asString());
+        assertThat(find(warning, "accountId", soon).get("daysUntilExpiry").asLong()).isEqualTo(7);
+        assertThat(find(warning, "accountId", later)).isNull();
+
+        JsonNode found = json(querySide.send("GET", "/api/accounts?search=" + tag.toLowerCase() + "&size=2", null));
+        assertThat(found.get("totalItems").asLong()).isEqualTo(3);
+        assertThat(found.get("items").size()).isEqualTo(2);
+        assertThat(found.get("items").get(0).get("lastName").asString()).isEqualTo("Hopper" + tag);
+
+        JsonNode statsAfter = json(querySide.send("GET", "/api/stats", null));
+        assertThat(delta(statsBefore, statsAfter, "accounts")).isEqualTo(3);
+        assertThat(delta(statsBefore, statsAfter, "activeTokens")).isEqualTo(1);
+        assertThat(delta(statsBefore, statsAfter, "expiringSoonTokens")).isEqualTo(1);
+
+        // deleting the token takes the warning away
+        assertThat(commandSide.send("DELETE", "/api/accounts/" + soon + "/api-token", null).statusCode())
+                .isEqualTo(204);
+        await(() -> json(querySide.send("GET", "/api/token-expiry-warnings", null)),
+                warnings -> find(warnings, "accountId", soon) == null);
+
+        // a replay of the account views rebuilds exactly the views there were
+        awaitVersion(soon, 2);
+        List<String> before = views(soon, later, plain);
+        HttpResponse<String> replay = querySide.send("POST", "/api/admin/processors/accounts/replay", null);
+        assertThat(replay.statusCode()).isEqualTo(202);
+        await(() -> json(querySide.send("GET", "/api/admin/processors/accounts", null)),
+                status -> !status.get("replaying").asBoolean() && status.get("caughtUp").asBoolean()
+                        && status.get("position").asLong() >= status.get("head").asLong());
+        assertThat(await(() -> views(soon, later, plain), before::equals)).isEqualTo(before);
+    }
+
+    private static String register(String first, String last) throws Exception {
+        HttpResponse<String> response = commandSide.send("POST", "/api/accounts", "{\"firstName\":\"" + first
+                + "\",\"lastName\":\"" + last + "\",\"email\":\"" + last.toLowerCase() + "@example.com\"}");
+        assertThat(response.statusCode()).isEqualTo(201);
+        return json(response).get("accountId").asString();
+    }
+
+    private static List<String> views(String... ids) throws Exception {
+        List<String> views = new ArrayList<>();
+        for (String id : ids) {
+            HttpResponse<String> view = querySide.send("GET", "/api/accounts/" + id, null);
+            views.add(view.statusCode() + " " + view.body());
+        }
+        return views;
+    }
+
+    private static void awaitVersion(String id, long version) throws Exception {
+        await(() -> querySide.send("GET", "/api/accounts/" + id, null),
+                view -> view.statusCode() == 200 && json(view).get("version").asLong() >= version);
+    }
+
+    private static JsonNode find(JsonNode array, String field, String value) {
+        for (JsonNode element : array) {
+            if (element.get(field).asString().equals(value)) {
+                return element;
+            }
+        }
+        return null;
+    }
+
+    private static long delta(JsonNode before, JsonNode after, String counter) {
+        return after.get(counter).asLong() - before.get(counter).asLong();
+    }
+
+    private static JsonNode json(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isBetween(200, 299);
+        return JSON.readTree(response.body());
+    }
+
+    interface Read<T> {
+        T get() throws Exception;
+    }
+
+    private static <T> T await(Read<T> read, Predicate<T> done) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        T last = read.get();
+        while (!done.test(last)) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("not reached within 30 s; last: " + last);
+            }
+            Application.sleep(100);
+            last = read.get();
+        }
+        return last;
+    }
+}
