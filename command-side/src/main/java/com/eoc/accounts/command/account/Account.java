@@ -25,6 +25,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventsourcing.conflictresolution.ConflictResolver;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -32,6 +33,10 @@ import org.axonframework.spring.stereotype.Aggregate;
 /**
  * One user's account settings. Decides every command against the account's own history; the
  * email index (set-based uniqueness) and the token policy (configuration) are handed in.
+ *
+ * <p>A command that names the version it expects ({@code If-Match}) is refused as stale before
+ * any rule is checked: a client that saw an older account gets 412, not an answer about a state
+ * it has not seen.
  *
  * <p>"Now" is the time Axon stamps on the events this command produces
  * ({@link GenericEventMessage#clock}), which tests move with {@code givenCurrentTime} and
@@ -65,7 +70,8 @@ class Account {
     }
 
     @CommandHandler
-    long handle(RenameUser command) {
+    long handle(RenameUser command, ConflictResolver conflicts) {
+        Versions.refuseIfStale(conflicts);
         AccountRules rules = new AccountRules();
         String first = rules.name("firstName", command.firstName());
         String last = rules.name("lastName", command.lastName());
@@ -77,7 +83,8 @@ class Account {
     }
 
     @CommandHandler
-    long handle(ChangeEmail command, EmailIndex emails) {
+    long handle(ChangeEmail command, EmailIndex emails, ConflictResolver conflicts) {
+        Versions.refuseIfStale(conflicts);
         AccountRules rules = new AccountRules();
         String address = rules.email("email", command.email());
         rules.check();
@@ -91,7 +98,8 @@ class Account {
     }
 
     @CommandHandler
-    long handle(ChangeAvatar command) {
+    long handle(ChangeAvatar command, ConflictResolver conflicts) {
+        Versions.refuseIfStale(conflicts);
         var avatar = command.avatar();
         apply(new AvatarChanged(accountId, avatar.digest(), avatar.contentType(), avatar.width(), avatar.height(),
                 avatar.sizeBytes()));
@@ -99,7 +107,8 @@ class Account {
     }
 
     @CommandHandler
-    TokenIssued handle(GenerateToken command, TokenPolicy policy) {
+    TokenIssued handle(GenerateToken command, TokenPolicy policy, ConflictResolver conflicts) {
+        Versions.refuseIfStale(conflicts);
         AccountRules rules = new AccountRules();
         rules.expiresInDays("expiresInDays", command.expiresInDays(), policy.expiryChoices());
         rules.check();
@@ -114,7 +123,8 @@ class Account {
     }
 
     @CommandHandler
-    long handle(DeleteToken command) {
+    long handle(DeleteToken command, ConflictResolver conflicts) {
+        Versions.refuseIfStale(conflicts);
         if (token == null) {
             throw new NoTokenException();
         }

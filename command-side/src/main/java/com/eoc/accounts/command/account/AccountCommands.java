@@ -1,10 +1,9 @@
 package com.eoc.accounts.command.account;
 
 import com.eoc.accounts.command.web.Actors;
-import java.util.Map;
 import java.util.function.Supplier;
-import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -27,7 +26,6 @@ class AccountCommands {
     }
 
     <R> R send(Object command) {
-        return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                .andMetaData(Map.of(Actors.METADATA_KEY, Actors.current())));
+        return gateway.sendAndWait(command, MetaData.with(Actors.METADATA_KEY, Actors.current()));
     }
 }

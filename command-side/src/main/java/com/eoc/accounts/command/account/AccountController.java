@@ -93,7 +93,7 @@ class AccountController {
         return ResponseEntity.status(HttpStatus.CREATED).eTag(etag(issued.version()))
                 .header("Cache-Control", "no-store")
                 .body(new NewToken(issued.tokenId(), token, ApiTokenFormat.hint(token), issued.createdAt(),
-                        issued.expiresAt()));
+                        issued.expiresAt(), issued.version()));
     }
 
     @DeleteMapping("/{accountId}/api-token")
@@ -126,7 +126,7 @@ class AccountController {
     }
 
     /** The one answer that ever holds the token in plain text. */
-    record NewToken(UUID tokenId, String token, String hint, Instant createdAt, Instant expiresAt) {
+    record NewToken(UUID tokenId, String token, String hint, Instant createdAt, Instant expiresAt, long version) {
 
         @Override
         public String toString() {

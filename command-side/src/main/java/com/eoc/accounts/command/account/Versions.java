@@ -1,5 +1,6 @@
 package com.eoc.accounts.command.account;
 
+import org.axonframework.eventsourcing.conflictresolution.ConflictResolver;
 import org.axonframework.modelling.command.AggregateLifecycle;
 
 /**
@@ -9,6 +10,14 @@ import org.axonframework.modelling.command.AggregateLifecycle;
 final class Versions {
 
     private Versions() {
+    }
+
+    /**
+     * Refuses the command if events were added since the version it expects. Without an expected
+     * version there is nothing to compare, and Axon passes every command.
+     */
+    static void refuseIfStale(ConflictResolver conflicts) {
+        conflicts.detectConflicts(unseen -> !unseen.isEmpty());
     }
 
     static long current() {

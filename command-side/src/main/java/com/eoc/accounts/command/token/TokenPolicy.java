@@ -1,7 +1,6 @@
 package com.eoc.accounts.command.token;
 
 import java.util.List;
-import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -16,9 +15,5 @@ public record TokenPolicy(List<Integer> expiryChoices) {
         expiryChoices = expiryChoices == null || expiryChoices.isEmpty()
                 ? List.of(7, 30, 60, 90, 365)
                 : List.copyOf(new TreeSet<>(expiryChoices));
-    }
-
-    public boolean offers(int days) {
-        return Set.copyOf(expiryChoices).contains(days);
     }
 }

@@ -4,6 +4,8 @@ import com.eoc.accounts.command.account.Rejections.EmailTakenException;
 import com.eoc.accounts.command.account.Rejections.InvalidInputException;
 import com.eoc.accounts.command.account.Rejections.LiveTokenExistsException;
 import com.eoc.accounts.command.account.Rejections.NoTokenException;
+import com.eoc.accounts.command.avatar.AvatarRejections.CorruptImageException;
+import com.eoc.accounts.command.avatar.AvatarRejections.ImageDimensionsTooLargeException;
 import com.eoc.accounts.command.avatar.AvatarRejections.UnsupportedImageTypeException;
 import com.eoc.accounts.platform.web.ProblemDetailsSupport;
 import java.util.Map;
@@ -32,9 +34,10 @@ class ProblemDetails extends ProblemDetailsSupport {
         return problem;
     }
 
-    @ExceptionHandler(IllegalArgumentException.class)
-    ProblemDetail badRequest(IllegalArgumentException e) {
-        return problem(HttpStatus.BAD_REQUEST, "bad-request", "Bad request", e.getMessage());
+    /** Only this service's own refusals: any other IllegalArgumentException is a bug, a 500. */
+    @ExceptionHandler({CorruptImageException.class, ImageDimensionsTooLargeException.class})
+    ProblemDetail badImage(IllegalArgumentException e) {
+        return problem(HttpStatus.BAD_REQUEST, "invalid-image", "Invalid image", e.getMessage());
     }
 
     @ExceptionHandler(UnsupportedImageTypeException.class)

@@ -214,7 +214,7 @@ class AccountControllerTest {
                         "image/png", truncated)).with(request -> {
                     request.setMethod("PUT");
                     return request;
-                })), 400, "bad-request")
+                })), 400, "invalid-image")
                 .andExpect(jsonPath("$.detail").value(containsString("could not be read")));
         verify(avatars, never()).save(any());
     }
@@ -244,7 +244,8 @@ class AccountControllerTest {
                 .andExpect(jsonPath("$.token").value(matchesPattern("eoc_[0-9A-Za-z]{38}")))
                 .andExpect(jsonPath("$.hint").value(matchesPattern("[0-9A-Za-z]{4}")))
                 .andExpect(jsonPath("$.createdAt").value("2026-11-28T12:00:00Z"))
-                .andExpect(jsonPath("$.expiresAt").value("2026-12-28T12:00:00Z"));
+                .andExpect(jsonPath("$.expiresAt").value("2026-12-28T12:00:00Z"))
+                .andExpect(jsonPath("$.version").value(3));
     }
 
     @Test

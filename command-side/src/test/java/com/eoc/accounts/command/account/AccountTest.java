@@ -277,6 +277,25 @@ class AccountTest {
         }
 
         @Test
+        void aStaleExpectedVersionIsRefusedBeforeAnyRule() {
+            // the client saw the token (version 1); it has been deleted since (version 2)
+            fixture.given(REGISTERED, issued30DaysAgo, new TokenDeleted(ID, OTHER_TOKEN))
+                    .when(new DeleteToken(ID, 1L))
+                    .expectNoEvents()
+                    .expectException(ConflictingAggregateVersionException.class);
+        }
+
+        @Test
+        void aStaleExpectedVersionIsRefusedEvenWhenTheRuleWouldRefuseToo() {
+            fixture.givenCurrentTime(NOW)
+                    .andGiven(REGISTERED, new TokenGenerated(ID, OTHER_TOKEN, HASH, "wxyz", NOW,
+                            NOW.plus(Duration.ofDays(30))))
+                    .when(new GenerateToken(ID, TOKEN, HASH, "abcd", 30, 0L))
+                    .expectNoEvents()
+                    .expectException(ConflictingAggregateVersionException.class);
+        }
+
+        @Test
         void deleteWithoutATokenIsNotFound() {
             fixture.given(REGISTERED)
                     .when(new DeleteToken(ID, null))

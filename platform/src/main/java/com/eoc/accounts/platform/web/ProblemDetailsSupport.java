@@ -13,6 +13,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -41,6 +42,13 @@ public abstract class ProblemDetailsSupport extends ResponseEntityExceptionHandl
         log.error("Unexpected failure while handling a request", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
                 "the request could not be completed; it has been logged");
+    }
+
+    /** A multipart body Spring could not parse (no boundary, cut off): the client's fault. */
+    @ExceptionHandler(MultipartException.class)
+    ProblemDetail malformedMultipart(MultipartException e) {
+        return problem(HttpStatus.BAD_REQUEST, "bad-request", "Bad request",
+                "the multipart/form-data body could not be read");
     }
 
     /** Says which parameter was wrong and what it should be, without echoing the input. */

@@ -2,6 +2,8 @@ package com.eoc.accounts.query.account;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -33,7 +35,9 @@ class AccountSearchController {
     }
 
     @GetMapping("/api/accounts")
-    AccountPage accounts(@RequestParam(defaultValue = "") String search,
+    AccountPage accounts(@RequestParam(defaultValue = "")
+                         @Size(max = 254, message = "must be at most {max} characters")
+                         @Pattern(regexp = "\\P{Cntrl}*", message = "must not contain control characters") String search,
                          @RequestParam(defaultValue = "0")
                          @Min(value = 0, message = "must be 0 or more (pages count from 0)")
                          @Max(value = MAX_PAGE, message = "must be at most {value}") int page,

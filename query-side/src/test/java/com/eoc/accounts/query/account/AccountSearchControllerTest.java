@@ -162,4 +162,16 @@ class AccountSearchControllerTest {
         return new AccountView(accountId, "Ada", "Lovelace", "ada@example.com", 3,
                 Instant.parse("2026-11-20T08:30:00Z"));
     }
+
+    @Test
+    void aSearchWithControlCharactersIsRefused() throws Exception {
+        mvc.perform(get("/api/accounts").param("search", "ada\u0000"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("urn:eoc:problem:invalid-parameter"))
+                .andExpect(jsonPath("$.errors[0].field").value("search"));
+        mvc.perform(get("/api/accounts").param("search", "x".repeat(255)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("search"));
+    }
+
 }

@@ -145,7 +145,7 @@ class TokenExpiryWarningRefreshTest {
 
         assertThat(jdbc.queryForObject("SELECT count(*) FROM query_side.token_expiry_warning", Long.class))
                 .isEqualTo(tokens);
-        assertThat(jdbc.queryForObject("SELECT count(DISTINCT token_id) FROM query_side.token_expiry_warning",
+        assertThat(jdbc.queryForObject("SELECT count(DISTINCT account_id) FROM query_side.token_expiry_warning",
                 Long.class)).isEqualTo(tokens);
     }
 
