@@ -14,8 +14,6 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,7 +27,6 @@ class AccountProjection {
 
     static final String PROCESSING_GROUP = "accounts";
 
-    private static final Logger log = LoggerFactory.getLogger(AccountProjection.class);
 
     private final AccountViewRepository accounts;
 
@@ -77,12 +74,11 @@ class AccountProjection {
 
     private void update(AccountEvent event, long version, Instant at) {
         UUID accountId = event.accountId();
-        AccountView view = accounts.findById(accountId).orElse(null);
-        if (view == null) {
-            // the registration comes first in the same segment, so this means a damaged view
-            log.warn("Event {} for account {} has no view to apply to; ignored", version, accountId);
-            return;
-        }
+        // The registration comes first in the same segment (and if it failed, the dead-letter queue
+        // holds the account's later events behind it): no row means a damaged view. Fail, so the
+        // event is parked for an operator instead of silently lost.
+        AccountView view = accounts.findById(accountId).orElseThrow(() -> new IllegalStateException(
+                "event " + version + " of account " + accountId + " has no view to apply to: replay the view"));
         if (view.hasApplied(version)) {
             return;
         }

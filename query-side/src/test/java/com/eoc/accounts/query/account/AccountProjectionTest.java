@@ -1,6 +1,7 @@
 package com.eoc.accounts.query.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.eoc.accounts.events.AccountEvent;
 import com.eoc.accounts.events.AccountRegistered;
@@ -62,6 +63,14 @@ class AccountProjectionTest {
         assertThat(instant(row, "updated_at")).isEqualTo(T0);
         assertThat(row.get("avatar_digest")).isNull();
         assertThat(row.get("token_id")).isNull();
+    }
+
+    @Test
+    void anEventForAnAccountWithoutAViewFailsSoThatItIsParkedNotLost() {
+        assertThatThrownBy(() -> projection.on(new UserRenamed(accountId, "Ada", "King"), 1, T0))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("has no view");
+        assertThat(accounts.findById(accountId)).isEmpty();
     }
 
     @Test
