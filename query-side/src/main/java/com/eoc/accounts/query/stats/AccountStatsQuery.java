@@ -1,12 +1,11 @@
 package com.eoc.accounts.query.stats;
 
+import com.eoc.accounts.query.account.TokenExpiry;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -30,15 +29,12 @@ class AccountStatsQuery {
 
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final Duration warningPeriod;
+    private final TokenExpiry expiry;
 
-    AccountStatsQuery(JdbcClient jdbc, Clock clock, @Value("${accounts.token.warning-days}") int warningDays) {
-        if (warningDays < 0) {
-            throw new IllegalArgumentException("accounts.token.warning-days must not be negative: " + warningDays);
-        }
+    AccountStatsQuery(JdbcClient jdbc, Clock clock, TokenExpiry expiry) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.warningPeriod = Duration.ofDays(warningDays);
+        this.expiry = expiry;
     }
 
     AccountStats now() {
@@ -48,7 +44,7 @@ class AccountStatsQuery {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         return jdbc.sql(COUNTS)
                 .param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
-                .param("soonLimit", OffsetDateTime.ofInstant(now.plus(warningPeriod), ZoneOffset.UTC))
+                .param("soonLimit", OffsetDateTime.ofInstant(expiry.horizon(now), ZoneOffset.UTC))
                 .query(AccountStats.class)
                 .single();
     }
