@@ -11,6 +11,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
+import java.util.Locale;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
@@ -90,11 +91,11 @@ public final class AvatarImages {
             } finally {
                 reader.dispose();
             }
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof IllegalArgumentException rejection && e.getClass() != IllegalArgumentException.class) {
-                throw rejection;
-            }
-            throw new CorruptImageException("it is not a valid " + type.formatName.toUpperCase() + " file");
+        } catch (CorruptImageException | ImageDimensionsTooLargeException rejection) {
+            throw rejection;
+        } catch (IOException | RuntimeException unreadable) {
+            // ImageIO reports a damaged file with exceptions of many kinds, checked and not
+            throw new CorruptImageException("it is not a valid " + type.formatName.toUpperCase(Locale.ROOT) + " file");
         }
     }
 
