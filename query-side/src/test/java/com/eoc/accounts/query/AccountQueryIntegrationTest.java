@@ -23,11 +23,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
@@ -258,13 +256,7 @@ class AccountQueryIntegrationTest {
      * {@code firstSequence}, each event a millisecond after the one before.
      */
     private void append(UUID accountId, long firstSequence, List<AccountEvent> events, Instant firstAt) {
-        List<GenericDomainEventMessage<AccountEvent>> messages = new ArrayList<>();
-        for (int i = 0; i < events.size(); i++) {
-            messages.add(new GenericDomainEventMessage<>("Account", accountId.toString(), firstSequence + i,
-                    events.get(i), Map.of("actor", "integration-test"), UUID.randomUUID().toString(),
-                    firstAt.plusMillis(i)));
-        }
-        storageEngine.appendEvents(messages);
+        storageEngine.appendEvents(StoredEvents.of(accountId, firstSequence, firstAt, events));
     }
 
     private HttpResponse<String> awaitVersion(UUID accountId, long version) {

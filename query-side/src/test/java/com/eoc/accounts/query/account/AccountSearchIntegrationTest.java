@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.eoc.accounts.events.AccountEvent;
+import com.eoc.accounts.query.StoredEvents;
 import com.eoc.accounts.events.AccountRegistered;
 import com.eoc.accounts.events.TokenGenerated;
 import com.eoc.accounts.localpostgres.EmbeddedPostgresInitializer;
@@ -22,11 +23,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -344,13 +343,7 @@ class AccountSearchIntegrationTest {
     }
 
     private void append(UUID accountId, List<AccountEvent> events) {
-        Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        List<GenericDomainEventMessage<AccountEvent>> messages = new ArrayList<>();
-        for (int i = 0; i < events.size(); i++) {
-            messages.add(new GenericDomainEventMessage<>("Account", accountId.toString(), i, events.get(i),
-                    Map.of("actor", "integration-test"), UUID.randomUUID().toString(), at.plusMillis(i)));
-        }
-        storageEngine.appendEvents(messages);
+        storageEngine.appendEvents(StoredEvents.of(accountId, 0, Instant.now().truncatedTo(ChronoUnit.MILLIS), events));
     }
 
     private void awaitProjected(UUID... accountIds) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.eoc.accounts.events.AccountEvent;
+import com.eoc.accounts.query.StoredEvents;
 import com.eoc.accounts.events.AccountRegistered;
 import com.eoc.accounts.events.TokenDeleted;
 import com.eoc.accounts.events.TokenGenerated;
@@ -18,10 +19,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.junit.jupiter.api.BeforeEach;
@@ -186,14 +185,8 @@ class TokenExpiryWarningsIntegrationTest {
 
     /** As the command side's aggregate does: consecutive sequence numbers, each event a millisecond after the one before. */
     private void append(UUID accountId, long firstSequence, List<AccountEvent> events) {
-        Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        List<GenericDomainEventMessage<AccountEvent>> messages = new ArrayList<>();
-        for (int i = 0; i < events.size(); i++) {
-            messages.add(new GenericDomainEventMessage<>("Account", accountId.toString(), firstSequence + i,
-                    events.get(i), Map.of("actor", "integration-test"), UUID.randomUUID().toString(),
-                    at.plusMillis(i)));
-        }
-        storageEngine.appendEvents(messages);
+        storageEngine.appendEvents(StoredEvents.of(accountId, firstSequence, Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                events));
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.eoc.accounts.events.AccountEvent;
+import com.eoc.accounts.query.StoredEvents;
 import com.eoc.accounts.events.AccountRegistered;
 import com.eoc.accounts.events.AvatarChanged;
 import com.eoc.accounts.events.TokenDeleted;
@@ -18,12 +19,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -158,13 +157,7 @@ class StatsIntegrationTest {
     }
 
     private void append(UUID accountId, List<AccountEvent> events) {
-        List<GenericDomainEventMessage<AccountEvent>> messages = new ArrayList<>();
-        for (int i = 0; i < events.size(); i++) {
-            messages.add(new GenericDomainEventMessage<>("Account", accountId.toString(), i, events.get(i),
-                    Map.of("actor", "integration-test"), UUID.randomUUID().toString(),
-                    WHOLE_MICROSECOND.minus(Duration.ofDays(31)).plusMillis(i)));
-        }
-        storageEngine.appendEvents(messages);
+        storageEngine.appendEvents(StoredEvents.of(accountId, 0, WHOLE_MICROSECOND.minus(Duration.ofDays(31)), events));
     }
 
     private HttpResponse<String> awaitVersion(UUID accountId, long version) {
