@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 public final class ExpectedVersion {
 
     private static final Pattern STRONG_ETAG = Pattern.compile("^\\s*\"?(\\d{1,18})\"?\\s*$");
+    private static final Pattern WEAK_ETAG = Pattern.compile("^\\s*W/\"[^\"]*\"\\s*$");
 
     private ExpectedVersion() {
     }
@@ -21,12 +22,24 @@ public final class ExpectedVersion {
         if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
             return null;
         }
+        if (WEAK_ETAG.matcher(ifMatch).matches()) {
+            // If-Match compares strongly (RFC 9110): a weak tag matches no version
+            throw new WeakEntityTagException();
+        }
         Matcher matcher = STRONG_ETAG.matcher(ifMatch);
         if (!matcher.matches()) {
             throw new InvalidInputException(List.of(new FieldViolation("If-Match",
                     "must be an ETag of this account, such as \"3\"")));
         }
         return Long.parseLong(matcher.group(1));
+    }
+
+    /** The precondition cannot hold: this service's versions are strong entity tags. */
+    public static class WeakEntityTagException extends RuntimeException {
+        public WeakEntityTagException() {
+            super("If-Match compares strong entity tags, and a weak one (W/...) matches no version: "
+                    + "send the ETag as it was given, such as \"3\"");
+        }
     }
 
     public static String etag(long version) {

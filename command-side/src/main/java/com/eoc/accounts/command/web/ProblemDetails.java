@@ -76,6 +76,11 @@ class ProblemDetails extends ProblemDetailsSupport {
         return problem;
     }
 
+    @ExceptionHandler(ExpectedVersion.WeakEntityTagException.class)
+    ProblemDetail weakEntityTag(ExpectedVersion.WeakEntityTagException e) {
+        return problem(HttpStatus.PRECONDITION_FAILED, "stale-version", "The account has changed", e.getMessage());
+    }
+
     /** Another node wrote the same account at the same moment; the client may simply retry. */
     @ExceptionHandler(ConcurrencyException.class)
     ProblemDetail concurrentWrite(ConcurrencyException e) {

@@ -139,9 +139,17 @@ class AccountControllerTest {
     @Test
     void malformedIfMatchIs400() throws Exception {
         expectProblem(mvc.perform(put(ACCOUNT + "/name").contentType(MediaType.APPLICATION_JSON)
-                        .header("If-Match", "W/\"three\"").content("{\"firstName\":\"A\",\"lastName\":\"B\"}")),
+                        .header("If-Match", "version three").content("{\"firstName\":\"A\",\"lastName\":\"B\"}")),
                 400, "invalid-input")
                 .andExpect(jsonPath("$.errors[0].field").value("If-Match"));
+        verify(commands, never()).send(any());
+    }
+
+    @Test
+    void weakIfMatchNeverMatchesSoIs412() throws Exception {
+        expectProblem(mvc.perform(put(ACCOUNT + "/name").contentType(MediaType.APPLICATION_JSON)
+                        .header("If-Match", "W/\"3\"").content("{\"firstName\":\"A\",\"lastName\":\"B\"}")),
+                412, "stale-version");
         verify(commands, never()).send(any());
     }
 
