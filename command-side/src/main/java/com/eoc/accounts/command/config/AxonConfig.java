@@ -5,16 +5,12 @@ import com.eoc.accounts.command.web.Actors;
 import com.eoc.accounts.platform.eventstore.PostgresEventStore;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
-import javax.sql.DataSource;
-import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.serialization.Serializer;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
 /**
  * Axon on PostgreSQL without Axon Server: the JDBC event store on Flyway's tables (bytea
@@ -22,17 +18,8 @@ import org.springframework.context.annotation.Configuration;
  * the audit trail in every event's metadata.
  */
 @Configuration(proxyBeanMethods = false)
+@Import(PostgresEventStore.class)
 class AxonConfig {
-
-    @Bean
-    EventStorageEngine eventStorageEngine(Serializer serializer,
-                                          @Qualifier("eventSerializer") Serializer eventSerializer,
-                                          org.axonframework.config.Configuration configuration,
-                                          DataSource dataSource,
-                                          TransactionManager transactionManager) {
-        return PostgresEventStore.storageEngine(serializer, eventSerializer, configuration, dataSource,
-                transactionManager);
-    }
 
     /** The email index must refuse a taken address by failing the command that claims it. */
     @Bean

@@ -2,23 +2,28 @@ package com.eoc.accounts.platform.eventstore;
 
 import java.sql.SQLException;
 import javax.sql.DataSource;
+import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.config.Configuration;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * The event store both applications share: Axon's JDBC storage engine on the tables that
  * {@code db/eventstore} creates (bytea payloads, a bigserial global index). The command side
- * appends; the query side only reads.
+ * appends; the query side only reads. Each application imports this configuration.
  *
  * <p>The connection comes from Spring's transaction, so events, lookups and view rows written
  * for one message commit together.
  */
-public final class PostgresEventStore {
+@Configuration(proxyBeanMethods = false)
+public class PostgresEventStore {
 
     public static final EventSchema SCHEMA = EventSchema.builder()
             .eventTable("eventstore.domain_event_entry")
@@ -37,16 +42,15 @@ public final class PostgresEventStore {
 
     private static final String UNIQUE_VIOLATION = "23505";
 
-    private PostgresEventStore() {
-    }
-
-    public static JdbcEventStorageEngine storageEngine(Serializer serializer, Serializer eventSerializer,
-                                                       Configuration configuration, DataSource dataSource,
-                                                       TransactionManager transactionManager) {
+    @Bean
+    public EventStorageEngine eventStorageEngine(Serializer serializer,
+                                                 @Qualifier("eventSerializer") Serializer eventSerializer,
+                                                 org.axonframework.config.Configuration configuration,
+                                                 DataSource dataSource,
+                                                 TransactionManager transactionManager) {
         return JdbcEventStorageEngine.builder()
                 .schema(SCHEMA)
-                .connectionProvider(new UnitOfWorkAwareConnectionProviderWrapper(
-                        new SpringDataSourceConnectionProvider(dataSource)))
+                .connectionProvider(connections(dataSource))
                 .transactionManager(transactionManager)
                 .persistenceExceptionResolver(PostgresEventStore::isUniqueViolation)
                 .snapshotSerializer(serializer)
@@ -54,6 +58,11 @@ public final class PostgresEventStore {
                 .upcasterChain(configuration.upcasterChain())
                 .snapshotFilter(configuration.snapshotFilter())
                 .build();
+    }
+
+    /** The connection of the current Spring transaction, so Axon's JDBC work joins it. */
+    public static ConnectionProvider connections(DataSource dataSource) {
+        return new UnitOfWorkAwareConnectionProviderWrapper(new SpringDataSourceConnectionProvider(dataSource));
     }
 
     /**

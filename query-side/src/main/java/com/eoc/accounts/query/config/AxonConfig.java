@@ -4,8 +4,6 @@ import com.eoc.accounts.platform.eventstore.PostgresEventStore;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
-import org.axonframework.common.jdbc.ConnectionProvider;
-import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventBusSpanFactory;
@@ -17,12 +15,11 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
-import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 
@@ -36,6 +33,7 @@ import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
  * projection's rows and its processor's token are committed in one transaction.
  */
 @Configuration(proxyBeanMethods = false)
+@Import(PostgresEventStore.class)
 class AxonConfig {
 
     /**
@@ -46,17 +44,6 @@ class AxonConfig {
     @Bean
     TransactionManager axonTransactionManager(PlatformTransactionManager transactionManager) {
         return new SpringTransactionManager(transactionManager);
-    }
-
-    /** Reads the command side's event tables; never creates or writes them in production. */
-    @Bean
-    EventStorageEngine eventStorageEngine(Serializer serializer,
-                                          @Qualifier("eventSerializer") Serializer eventSerializer,
-                                          org.axonframework.config.Configuration configuration,
-                                          DataSource dataSource,
-                                          TransactionManager transactionManager) {
-        return PostgresEventStore.storageEngine(serializer, eventSerializer, configuration, dataSource,
-                transactionManager);
     }
 
     /**
@@ -95,7 +82,7 @@ class AxonConfig {
     TokenStore tokenStore(DataSource dataSource, Serializer serializer) {
         return JdbcTokenStore.builder()
                 .schema(TokenSchemas.TOKENS)
-                .connectionProvider(connections(dataSource))
+                .connectionProvider(PostgresEventStore.connections(dataSource))
                 .serializer(serializer)
                 .contentType(byte[].class)
                 .build();
@@ -111,10 +98,5 @@ class AxonConfig {
     ConfigurerModule projectionsRetryFailedEvents() {
         return configurer -> configurer.eventProcessing()
                 .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance());
-    }
-
-    /** The connection of the current Spring transaction, so Axon's JDBC work joins it. */
-    static ConnectionProvider connections(DataSource dataSource) {
-        return new UnitOfWorkAwareConnectionProviderWrapper(new SpringDataSourceConnectionProvider(dataSource));
     }
 }

@@ -1,5 +1,6 @@
 package com.eoc.accounts.query.config;
 
+import com.eoc.accounts.platform.eventstore.PostgresEventStore;
 import java.util.Set;
 import java.util.TreeSet;
 import javax.sql.DataSource;
@@ -56,7 +57,7 @@ class DeadLetterConfig {
                 processing.registerDeadLetterQueue(processingGroup, config -> JdbcSequencedDeadLetterQueue.builder()
                         .processingGroup(processingGroup)
                         .schema(deadLetterSchema)
-                        .connectionProvider(AxonConfig.connections(dataSource))
+                        .connectionProvider(PostgresEventStore.connections(dataSource))
                         .transactionManager(transactionManager)
                         .genericSerializer(serializer)
                         .eventSerializer(eventSerializer)
