@@ -260,10 +260,7 @@ class AccountQueryIntegrationTest {
     }
 
     private HttpResponse<String> awaitVersion(UUID accountId, long version) {
-        return await().atMost(PROJECTION_TIMEOUT).pollInterval(Duration.ofMillis(50))
-                .until(() -> get("/api/accounts/" + accountId),
-                        response -> response.statusCode() == 200
-                                && json.readTree(response.body()).get("version").asLong() >= version);
+        return QuerySideHttp.awaitVersion(port, accountId, version);
     }
 
     private HttpResponse<byte[]> getBytes(String path, String ifNoneMatch) throws IOException, InterruptedException {
@@ -275,8 +272,6 @@ class AccountQueryIntegrationTest {
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Accept", "application/json").GET().build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+        return QuerySideHttp.get(port, path);
     }
 }

@@ -1,18 +1,16 @@
 package com.eoc.accounts.query.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
+import com.eoc.accounts.query.QuerySideHttp;
 import com.eoc.accounts.events.AccountEvent;
 import com.eoc.accounts.query.StoredEvents;
 import com.eoc.accounts.events.AccountRegistered;
 import com.eoc.accounts.events.TokenGenerated;
 import com.eoc.accounts.localpostgres.EmbeddedPostgresInitializer;
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -58,7 +56,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Import(AccountSearchIntegrationTest.FixedClock.class)
 class AccountSearchIntegrationTest {
 
-    private static final Duration PROJECTION_TIMEOUT = Duration.ofSeconds(15);
     static final Instant NOW = Instant.parse("2026-11-28T12:00:00Z");
 
     @TestConfiguration(proxyBeanMethods = false)
@@ -353,10 +350,7 @@ class AccountSearchIntegrationTest {
     }
 
     private HttpResponse<String> awaitVersion(UUID accountId, long version) {
-        return await().atMost(PROJECTION_TIMEOUT).pollInterval(Duration.ofMillis(50))
-                .until(() -> get("/api/accounts/" + accountId),
-                        response -> response.statusCode() == 200
-                                && json.readTree(response.body()).get("version").asLong() >= version);
+        return QuerySideHttp.awaitVersion(port, accountId, version);
     }
 
     private static String encode(String value) {
@@ -364,8 +358,6 @@ class AccountSearchIntegrationTest {
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Accept", "application/json").GET().build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+        return QuerySideHttp.get(port, path);
     }
 }

@@ -3,6 +3,7 @@ package com.eoc.accounts.query.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.eoc.accounts.query.QuerySideHttp;
 import com.eoc.accounts.events.AccountEvent;
 import com.eoc.accounts.events.AccountRegistered;
 import com.eoc.accounts.events.AvatarChanged;
@@ -11,9 +12,7 @@ import com.eoc.accounts.events.TokenGenerated;
 import com.eoc.accounts.events.UserRenamed;
 import com.eoc.accounts.localpostgres.EmbeddedPostgresInitializer;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,7 +53,6 @@ class ReplayIntegrationTest {
     EventStorageEngine storageEngine;
     @Autowired
     JdbcTemplate jdbc;
-
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.builder().build();
@@ -174,15 +172,11 @@ class ReplayIntegrationTest {
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return QuerySideHttp.get(port, path);
     }
 
     private HttpResponse<String> post(String path) throws IOException, InterruptedException {
-        return http.send(request(path).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return QuerySideHttp.post(port, path);
     }
 
-    private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Accept", "application/json");
-    }
 }

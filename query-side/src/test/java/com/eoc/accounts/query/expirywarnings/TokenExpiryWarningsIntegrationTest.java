@@ -3,6 +3,7 @@ package com.eoc.accounts.query.expirywarnings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.eoc.accounts.query.QuerySideHttp;
 import com.eoc.accounts.events.AccountEvent;
 import com.eoc.accounts.query.StoredEvents;
 import com.eoc.accounts.events.AccountRegistered;
@@ -10,9 +11,7 @@ import com.eoc.accounts.events.TokenDeleted;
 import com.eoc.accounts.events.TokenGenerated;
 import com.eoc.accounts.localpostgres.EmbeddedPostgresInitializer;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -190,8 +189,6 @@ class TokenExpiryWarningsIntegrationTest {
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Accept", "application/json").GET().build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+        return QuerySideHttp.get(port, path);
     }
 }

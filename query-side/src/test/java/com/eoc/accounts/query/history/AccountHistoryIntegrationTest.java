@@ -3,6 +3,7 @@ package com.eoc.accounts.query.history;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.eoc.accounts.query.QuerySideHttp;
 import com.eoc.accounts.events.AccountEvent;
 import com.eoc.accounts.events.AccountRegistered;
 import com.eoc.accounts.events.AvatarChanged;
@@ -12,9 +13,7 @@ import com.eoc.accounts.events.TokenGenerated;
 import com.eoc.accounts.events.UserRenamed;
 import com.eoc.accounts.localpostgres.EmbeddedPostgresInitializer;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -271,8 +270,6 @@ class AccountHistoryIntegrationTest {
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Accept", "application/json").GET().build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+        return QuerySideHttp.get(port, path);
     }
 }

@@ -1,8 +1,8 @@
 package com.eoc.accounts.query.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
+import com.eoc.accounts.query.QuerySideHttp;
 import com.eoc.accounts.events.AccountEvent;
 import com.eoc.accounts.query.StoredEvents;
 import com.eoc.accounts.events.AccountRegistered;
@@ -11,9 +11,7 @@ import com.eoc.accounts.events.TokenDeleted;
 import com.eoc.accounts.events.TokenGenerated;
 import com.eoc.accounts.localpostgres.EmbeddedPostgresInitializer;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
@@ -161,15 +159,10 @@ class StatsIntegrationTest {
     }
 
     private HttpResponse<String> awaitVersion(UUID accountId, long version) {
-        return await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50))
-                .until(() -> get("/api/accounts/" + accountId),
-                        response -> response.statusCode() == 200
-                                && json.readTree(response.body()).get("version").asLong() >= version);
+        return QuerySideHttp.awaitVersion(port, accountId, version);
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Accept", "application/json").GET().build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+        return QuerySideHttp.get(port, path);
     }
 }
