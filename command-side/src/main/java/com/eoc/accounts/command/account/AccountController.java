@@ -14,7 +14,7 @@ import com.eoc.accounts.command.avatar.AvatarImages;
 import com.eoc.accounts.command.avatar.AvatarImages.Normalised;
 import com.eoc.accounts.command.avatar.AvatarStore;
 import com.eoc.accounts.command.avatar.StoredAvatar;
-import com.eoc.accounts.command.token.ApiTokenFormat;
+import com.eoc.accounts.platform.security.ApiTokenFormat;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;

@@ -1,6 +1,7 @@
 package com.eoc.accounts.command.config;
 
 import com.eoc.accounts.command.email.EmailIndex;
+import com.eoc.accounts.command.token.ApiTokenIndexing;
 import com.eoc.accounts.command.web.Actors;
 import com.eoc.accounts.platform.eventstore.PostgresEventStore;
 import org.axonframework.config.ConfigurerModule;
@@ -14,7 +15,7 @@ import org.springframework.context.annotation.Import;
 
 /**
  * Axon on PostgreSQL without Axon Server: the JDBC event store on Flyway's tables (bytea
- * payloads, a bigserial global index), the email index in the command's own transaction, and
+ * payloads, a bigserial global index), the email and API token indexes in the command's own transaction, and
  * the audit trail in every event's metadata.
  */
 @Configuration(proxyBeanMethods = false)
@@ -26,6 +27,13 @@ class AxonConfig {
     ConfigurerModule emailIndexFailsTheCommand() {
         return configurer -> configurer.eventProcessing().registerListenerInvocationErrorHandler(
                 EmailIndex.PROCESSING_GROUP, config -> PropagatingErrorHandler.instance());
+    }
+
+    /** The API token index too: a token event that cannot be indexed must not be stored either. */
+    @Bean
+    ConfigurerModule apiTokenIndexFailsTheCommand() {
+        return configurer -> configurer.eventProcessing().registerListenerInvocationErrorHandler(
+                ApiTokenIndexing.PROCESSING_GROUP, config -> PropagatingErrorHandler.instance());
     }
 
     /** correlationId and traceId: which command caused an event, and which request started the chain. */

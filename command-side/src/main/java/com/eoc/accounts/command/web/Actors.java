@@ -1,8 +1,12 @@
 package com.eoc.accounts.command.web;
 
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+
 /**
- * Who is issuing the current request, as recorded in every event's metadata. Until callers
- * authenticate, everybody is {@value #ANONYMOUS}.
+ * Who is issuing the current request, as recorded in every event's metadata: the authenticated
+ * subject (a user's account id, or a service's name), so that an admin acting on somebody's
+ * account shows as the admin.
  */
 public final class Actors {
 
@@ -13,6 +17,7 @@ public final class Actors {
     }
 
     public static String current() {
-        return ANONYMOUS;
+        Authentication caller = SecurityContextHolder.getContext().getAuthentication();
+        return caller == null || !caller.isAuthenticated() ? ANONYMOUS : caller.getName();
     }
 }

@@ -1,5 +1,6 @@
 package com.eoc.accounts.platform.web;
 
+import com.eoc.accounts.platform.security.RefusedApiTokenException;
 import java.net.URI;
 import java.util.Locale;
 import org.slf4j.Logger;
@@ -10,6 +11,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -42,6 +48,39 @@ public abstract class ProblemDetailsSupport extends ResponseEntityExceptionHandl
         log.error("Unexpected failure while handling a request", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
                 "the request could not be completed; it has been logged");
+    }
+
+    /**
+     * Missing, malformed, forged, expired or deleted credentials (RFC 6750). The detail says which
+     * of these it was as far as that helps the client, never repeating what it sent.
+     */
+    @ExceptionHandler(AuthenticationException.class)
+    ResponseEntity<ProblemDetail> unauthenticated(AuthenticationException e) {
+        String detail;
+        if (e instanceof RefusedApiTokenException refused) {
+            detail = refused.getMessage();
+        } else if (e instanceof InvalidBearerTokenException) {
+            detail = "the JWT is malformed, not signed by the identity provider, or expired";
+        } else if (e instanceof OAuth2AuthenticationException) {
+            detail = "the Authorization header is malformed: send exactly one 'Bearer <token>'";
+        } else if (e instanceof InsufficientAuthenticationException) {
+            detail = "this request needs 'Authorization: Bearer <token>' with a JWT from the identity provider"
+                    + " or an API token";
+        } else {
+            detail = "the credentials were refused";
+        }
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"")
+                .body(problem(HttpStatus.UNAUTHORIZED, "unauthenticated", "Unauthenticated", detail));
+    }
+
+    /** Authenticated, but the caller's roles do not allow this request. */
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ProblemDetail> forbidden(AccessDeniedException e) {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"insufficient_scope\"")
+                .body(problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+                        "the caller's roles do not allow this request"));
     }
 
     /** A multipart body Spring could not parse (no boundary, cut off): the client's fault. */

@@ -1,5 +1,7 @@
 package com.eoc.accounts.query.account;
 
+import com.eoc.accounts.platform.security.ApiTokenIndex;
+import java.time.Instant;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,10 +15,12 @@ class AccountController {
 
     private final AccountViewRepository accounts;
     private final TokenExpiry tokenExpiry;
+    private final ApiTokenIndex apiTokens;
 
-    AccountController(AccountViewRepository accounts, TokenExpiry tokenExpiry) {
+    AccountController(AccountViewRepository accounts, TokenExpiry tokenExpiry, ApiTokenIndex apiTokens) {
         this.accounts = accounts;
         this.tokenExpiry = tokenExpiry;
+        this.apiTokens = apiTokens;
     }
 
     /** The ETag is the aggregate's version, the same value the command side answers with. */
@@ -25,6 +29,10 @@ class AccountController {
         AccountView view = accounts.findById(id).orElseThrow(() -> new AccountNotFoundException(id));
         return ResponseEntity.ok()
                 .eTag(Long.toString(view.getVersion()))
-                .body(AccountResponse.of(view, tokenExpiry));
+                .body(AccountResponse.of(view, tokenExpiry, lastUsedAt(view)));
+    }
+
+    private Instant lastUsedAt(AccountView view) {
+        return view.hasToken() ? apiTokens.lastUsedAt(view.getAccountId(), view.getTokenId()).orElse(null) : null;
     }
 }

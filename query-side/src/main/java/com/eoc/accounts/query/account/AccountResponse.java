@@ -11,20 +11,29 @@ public record AccountResponse(UUID accountId, String firstName, String lastName,
                               ApiToken apiToken, long version, Instant updatedAt) {
 
     static AccountResponse of(AccountView view, TokenExpiry expiry) {
+        return of(view, expiry, null);
+    }
+
+    /** With when the token was last used, which only the live view knows (it is not an event). */
+    static AccountResponse of(AccountView view, TokenExpiry expiry, Instant tokenLastUsedAt) {
         return new AccountResponse(view.getAccountId(), view.getFirstName(), view.getLastName(), view.getEmail(),
                 view.hasAvatar() ? AvatarController.url(view) : null,
-                view.hasToken() ? ApiToken.of(view, expiry) : null,
+                view.hasToken() ? ApiToken.of(view, expiry, tokenLastUsedAt) : null,
                 view.getVersion(), view.getUpdatedAt());
     }
 
-    /** What the user may see of the API token after the one response that showed it. */
+    /**
+     * What the user may see of the API token after the one response that showed it.
+     * {@code lastUsedAt} is null when the token was never used (or is not known, as in a past state),
+     * and otherwise at most ten minutes behind its last use.
+     */
     public record ApiToken(UUID tokenId, String hint, Instant createdAt, Instant expiresAt, TokenStatus status,
-                           long daysUntilExpiry) {
+                           long daysUntilExpiry, Instant lastUsedAt) {
 
-        static ApiToken of(AccountView view, TokenExpiry expiry) {
+        static ApiToken of(AccountView view, TokenExpiry expiry, Instant lastUsedAt) {
             TokenExpiry.Assessment assessment = expiry.assess(view.getTokenExpiresAt());
             return new ApiToken(view.getTokenId(), view.getTokenHint(), view.getTokenCreatedAt(),
-                    view.getTokenExpiresAt(), assessment.status(), assessment.daysUntilExpiry());
+                    view.getTokenExpiresAt(), assessment.status(), assessment.daysUntilExpiry(), lastUsedAt);
         }
     }
 }

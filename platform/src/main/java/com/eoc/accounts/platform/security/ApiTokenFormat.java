@@ -1,4 +1,4 @@
-package com.eoc.accounts.command.token;
+package com.eoc.accounts.platform.security;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;

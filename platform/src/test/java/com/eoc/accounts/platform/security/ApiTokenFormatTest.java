@@ -1,4 +1,4 @@
-package com.eoc.accounts.command.token;
+package com.eoc.accounts.platform.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,32 @@
+package com.eoc.accounts.command.security;
+
+import static com.eoc.accounts.platform.security.AccountAccess.ownerOr;
+
+import com.eoc.accounts.platform.security.BearerTokenSecurity;
+import com.eoc.accounts.platform.security.PlatformSecurity;
+import com.eoc.accounts.platform.security.Roles;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Who may send which command: the rows of the contract's role table that concern the command
+ * side. An API token may do nothing here, not even on its own account.
+ */
+@Configuration(proxyBeanMethods = false)
+@Import(PlatformSecurity.class)
+class CommandSideSecurity {
+
+    @Bean
+    SecurityFilterChain commandSideFilterChain(HttpSecurity http, BearerTokenSecurity bearer) throws Exception {
+        return bearer.build(http, requests -> requests
+                // only in the local profile does anything answer here (see DevTokenController)
+                .requestMatchers(HttpMethod.POST, "/dev/tokens").permitAll()
+                .requestMatchers(HttpMethod.POST, "/api/accounts").hasRole(Roles.ADMIN)
+                .requestMatchers("/api/accounts/{accountId}/**").access(ownerOr(Roles.ADMIN))
+                .requestMatchers(HttpMethod.POST, "/api/tokens/introspect").hasAnyRole(Roles.INTROSPECTOR, Roles.ADMIN));
+    }
+}

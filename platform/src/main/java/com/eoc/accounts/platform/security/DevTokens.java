@@ -1,0 +1,42 @@
+package com.eoc.accounts.platform.security;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+
+/**
+ * Mints JWTs with the local signing key, for the local run only: what an identity provider
+ * would hand out, so that a newcomer (and the tests) can call the API.
+ */
+public class DevTokens {
+
+    private final JwtEncoder encoder;
+    private final Duration lifetime;
+    private final Clock clock;
+
+    DevTokens(JwtEncoder encoder, Duration lifetime, Clock clock) {
+        this.encoder = encoder;
+        this.lifetime = lifetime;
+        this.clock = clock;
+    }
+
+    /** A signed JWT for {@code subject} with the given roles, valid for the configured lifetime. */
+    public String mint(String subject, List<String> roles) {
+        Instant now = clock.instant();
+        JwtClaimsSet claims = JwtClaimsSet.builder()
+                .issuer(LocalIdentityProvider.ISSUER)
+                .subject(subject)
+                .claim(Roles.CLAIM, List.copyOf(roles))
+                .issuedAt(now)
+                .expiresAt(now.plus(lifetime))
+                .build();
+        JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).build();
+        return encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
+    }
+}

@@ -1,0 +1,50 @@
+package com.eoc.accounts.platform.security;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+
+/**
+ * The stand-in for an identity provider in the {@code local} profile, and in no other: JWTs
+ * signed with a key kept in the local data folder ({@code accounts.security.local.signing-key-file}).
+ */
+@Configuration(proxyBeanMethods = false)
+@Profile(LocalIdentityProvider.PROFILE)
+public class LocalIdentityProvider {
+
+    public static final String PROFILE = "local";
+    static final String ISSUER = "eoc-local";
+
+    private final RSAKey key;
+
+    LocalIdentityProvider(@Value("${accounts.security.local.signing-key-file}") Path file) {
+        this.key = LocalSigningKey.loadOrCreate(file);
+    }
+
+    @Bean
+    JwtDecoder localJwtDecoder() throws JOSEException {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(key.toRSAPublicKey()).build();
+        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(ISSUER));
+        return decoder;
+    }
+
+    @Bean
+    DevTokens devTokens(@Value("${accounts.security.local.token-lifetime}") Duration lifetime,
+                        ObjectProvider<Clock> clock) {
+        return new DevTokens(new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(key))), lifetime,
+                clock.getIfAvailable(Clock::systemUTC));
+    }
+}

@@ -1,0 +1,21 @@
+package com.eoc.accounts.platform.security;
+
+/**
+ * The roles of the contract: a JWT carries any of the first four in its {@code roles} claim; an
+ * API token always authenticates with {@link #API_TOKEN}. Spring Security sees each as the
+ * authority {@code ROLE_<name>}.
+ */
+public final class Roles {
+
+    public static final String ADMIN = "admin";
+    public static final String AUDITOR = "auditor";
+    public static final String VIEWER = "viewer";
+    public static final String INTROSPECTOR = "introspector";
+    public static final String API_TOKEN = "api-token";
+
+    /** The JWT claim that lists a caller's roles. */
+    public static final String CLAIM = "roles";
+
+    private Roles() {
+    }
+}
