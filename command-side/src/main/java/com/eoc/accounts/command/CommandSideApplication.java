@@ -1,7 +1,10 @@
 package com.eoc.accounts.command;
 
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -11,7 +14,11 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @OpenAPIDefinition(info = @Info(title = "Account settings: commands", version = "1",
         description = "Register accounts, rename users, change email and avatar, generate and delete the one "
                 + "personal API token. Every answer carries the account's version as ETag; If-Match makes a "
-                + "command conditional. Errors are RFC 9457 problem+json."))
+                + "command conditional. Errors are RFC 9457 problem+json."),
+        security = @SecurityRequirement(name = "bearer"))
+@SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer",
+        description = "A JWT from the identity provider (roles in its 'roles' claim), or a personal API token "
+                + "(eoc_…). Missing or refused credentials: 401; a role that does not allow the request: 403.")
 public class CommandSideApplication {
 
     public static void main(String[] args) {

@@ -1,14 +1,21 @@
 package com.eoc.accounts.query;
 
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 @SpringBootApplication
 @OpenAPIDefinition(info = @Info(title = "Account settings: views", version = "1",
         description = "The account view for web clients and dashboards. Views follow the commands within a "
-                + "fraction of a second: poll until the view's version reaches the version a command returned."))
+                + "fraction of a second: poll until the view's version reaches the version a command returned."),
+        security = @SecurityRequirement(name = "bearer"))
+@SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer",
+        description = "A JWT from the identity provider (roles in its 'roles' claim), or a personal API token "
+                + "(eoc_…). Missing or refused credentials: 401; a role that does not allow the request: 403.")
 public class QuerySideApplication {
 
     public static void main(String[] args) {
