@@ -50,7 +50,7 @@ public final class TestJwts {
         return sign(LocalKey.KEY, subject, List.of(roles), now, now.plus(LIFETIME));
     }
 
-    /** Signed by the identity provider, but its lifetime ended a minute ago (beyond the decoder's clock skew). */
+    /** Signed by the identity provider, but expired two minutes ago: beyond the decoder's minute of clock skew. */
     public static String expired(String subject, String... roles) {
         Instant expiry = Instant.now().minus(Duration.ofMinutes(2));
         return sign(LocalKey.KEY, subject, List.of(roles), expiry.minus(LIFETIME), expiry);
