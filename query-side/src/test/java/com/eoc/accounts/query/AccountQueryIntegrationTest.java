@@ -43,9 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
  * picked up by the streaming processor through polling, projected into PostgreSQL and read
  * over HTTP.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        // test only: the event tables, which the command side's migration creates in production
-        "spring.flyway.locations=classpath:db/query,classpath:db/eventstore,classpath:db/avatarstore"})
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = EmbeddedPostgresInitializer.class)
 class AccountQueryIntegrationTest {
 
@@ -264,7 +262,8 @@ class AccountQueryIntegrationTest {
     }
 
     private HttpResponse<byte[]> getBytes(String path, String ifNoneMatch) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET()
+                .header("Authorization", "Bearer " + TestJwts.admin());
         if (ifNoneMatch != null) {
             request.header("If-None-Match", ifNoneMatch);
         }

@@ -33,7 +33,7 @@ import org.springframework.test.context.ContextConfiguration;
  * committed together or not at all, and a failed event is retried or parked in the dead-letter
  * queue, never skipped. A second handler in the same processing group injects the failures.
  */
-@SpringBootTest(properties = "spring.flyway.locations=classpath:db/query,classpath:db/eventstore")
+@SpringBootTest
 @ContextConfiguration(initializers = EmbeddedPostgresInitializer.class)
 @Import(ProjectionTransactionTest.FailureInjection.class)
 class ProjectionTransactionTest {

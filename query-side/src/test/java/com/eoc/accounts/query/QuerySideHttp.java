@@ -11,7 +11,10 @@ import java.time.Duration;
 import java.util.UUID;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Real HTTP against the query side under test, on its random port. */
+/**
+ * Real HTTP against the query side under test, on its random port: as an administrator (who may
+ * read and do everything on this side) unless a test names other credentials.
+ */
 public final class QuerySideHttp {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -22,11 +25,17 @@ public final class QuerySideHttp {
     }
 
     public static HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
-        return HTTP.send(request(port, path).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return get(port, path, TestJwts.admin());
+    }
+
+    /** With {@code Authorization: Bearer <bearerToken>} (a JWT or an API token), or none if it is null. */
+    public static HttpResponse<String> get(int port, String path, String bearerToken)
+            throws IOException, InterruptedException {
+        return HTTP.send(request(port, path, bearerToken).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     public static HttpResponse<String> post(int port, String path) throws IOException, InterruptedException {
-        return HTTP.send(request(port, path).POST(HttpRequest.BodyPublishers.noBody()).build(),
+        return HTTP.send(request(port, path, TestJwts.admin()).POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -38,8 +47,9 @@ public final class QuerySideHttp {
                                 && JSON.readTree(response.body()).get("version").asLong() >= version);
     }
 
-    private static HttpRequest.Builder request(int port, String path) {
-        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+    private static HttpRequest.Builder request(int port, String path, String bearerToken) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Accept", "application/json");
+        return bearerToken == null ? request : request.header("Authorization", "Bearer " + bearerToken);
     }
 }

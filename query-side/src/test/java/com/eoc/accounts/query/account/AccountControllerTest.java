@@ -1,15 +1,21 @@
 package com.eoc.accounts.query.account;
 
+import static com.eoc.accounts.query.security.SliceCallers.ownerOf;
+import static com.eoc.accounts.query.security.SliceCallers.withRole;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.hasEntry;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.then;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.eoc.accounts.platform.security.ApiTokenIndex;
+import com.eoc.accounts.platform.security.Roles;
 import com.eoc.accounts.query.FixedClockConfiguration;
+import com.eoc.accounts.query.security.WithQuerySideSecurity;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -24,6 +30,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 @WebMvcTest(AccountController.class)
 @Import({TokenExpiry.class, FixedClockConfiguration.class})
+@WithQuerySideSecurity
 class AccountControllerTest {
 
     static final Instant NOW = FixedClockConfiguration.NOW;
@@ -33,6 +40,8 @@ class AccountControllerTest {
 
     @MockitoBean
     AccountViewRepository accounts;
+    @Autowired
+    ApiTokenIndex apiTokens;
 
     private final UUID accountId = UUID.fromString("3f1c2a4e-8b7d-4c1e-9a55-0d2f6b7e8c91");
     private final UUID tokenId = UUID.fromString("a0b1c2d3-e4f5-4a6b-8c7d-9e0f1a2b3c4d");
@@ -42,7 +51,7 @@ class AccountControllerTest {
         AccountView view = registered(3);
         given(accounts.findById(accountId)).willReturn(Optional.of(view));
 
-        mvc.perform(get("/api/accounts/{id}", accountId))
+        mvc.perform(get("/api/accounts/{id}", accountId).with(ownerOf(accountId)))
                 .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
                 .andExpect(header().string("ETag", "\"3\""))
@@ -58,7 +67,7 @@ class AccountControllerTest {
     void accountWithoutAvatarOrTokenHasNullsForThem() throws Exception {
         given(accounts.findById(accountId)).willReturn(Optional.of(registered(0)));
 
-        mvc.perform(get("/api/accounts/{id}", accountId))
+        mvc.perform(get("/api/accounts/{id}", accountId).with(ownerOf(accountId)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$", allOf(hasEntry("avatarUrl", null), hasEntry("apiToken", null))));
     }
@@ -70,7 +79,7 @@ class AccountControllerTest {
         view.issueToken(tokenId, "x9Qz", NOW.minus(Duration.ofDays(25)), NOW.plus(Duration.ofDays(5)).plusSeconds(60));
         given(accounts.findById(accountId)).willReturn(Optional.of(view));
 
-        mvc.perform(get("/api/accounts/{id}", accountId))
+        mvc.perform(get("/api/accounts/{id}", accountId).with(ownerOf(accountId)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.avatarUrl").value("/api/accounts/" + accountId + "/avatar?v=" + "ab".repeat(8)))
                 .andExpect(jsonPath("$.apiToken.tokenId").value(tokenId.toString()))
@@ -82,12 +91,34 @@ class AccountControllerTest {
     }
 
     @Test
+    void tokenShowsWhenItWasLastUsedAsTheIndexKnowsIt() throws Exception {
+        AccountView view = registered(1);
+        view.issueToken(tokenId, "x9Qz", NOW.minus(Duration.ofDays(25)), NOW.plus(Duration.ofDays(5)));
+        given(accounts.findById(accountId)).willReturn(Optional.of(view));
+        given(apiTokens.lastUsedAt(accountId, tokenId)).willReturn(Optional.of(Instant.parse("2026-11-27T16:20:00Z")));
+
+        mvc.perform(get("/api/accounts/{id}", accountId).with(ownerOf(accountId)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.apiToken.lastUsedAt").value("2026-11-27T16:20:00Z"));
+    }
+
+    @Test
+    void theOwnerOfAnotherAccountIsRefusedBeforeAnyViewIsRead() throws Exception {
+        mvc.perform(get("/api/accounts/{id}", accountId).with(ownerOf(UUID.randomUUID())))
+                .andExpect(status().isForbidden())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("urn:eoc:problem:forbidden"));
+
+        then(accounts).shouldHaveNoInteractions();
+    }
+
+    @Test
     void expiredTokenIsShownAsExpiredWithNoDaysLeft() throws Exception {
         AccountView view = registered(1);
         view.issueToken(tokenId, "x9Qz", NOW.minus(Duration.ofDays(40)), NOW.minus(Duration.ofDays(10)));
         given(accounts.findById(accountId)).willReturn(Optional.of(view));
 
-        mvc.perform(get("/api/accounts/{id}", accountId))
+        mvc.perform(get("/api/accounts/{id}", accountId).with(ownerOf(accountId)))
                 .andExpect(jsonPath("$.apiToken.status").value("EXPIRED"))
                 .andExpect(jsonPath("$.apiToken.daysUntilExpiry").value(0));
     }
@@ -96,7 +127,7 @@ class AccountControllerTest {
     void unknownAccountIsA404Problem() throws Exception {
         given(accounts.findById(accountId)).willReturn(Optional.empty());
 
-        mvc.perform(get("/api/accounts/{id}", accountId))
+        mvc.perform(get("/api/accounts/{id}", accountId).with(ownerOf(accountId)))
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.type").value("urn:eoc:problem:account-not-found"))
@@ -107,7 +138,7 @@ class AccountControllerTest {
 
     @Test
     void malformedIdIsA400Problem() throws Exception {
-        mvc.perform(get("/api/accounts/{id}", "not-a-uuid"))
+        mvc.perform(get("/api/accounts/{id}", "not-a-uuid").with(withRole(Roles.VIEWER)))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.type").value("urn:eoc:problem:invalid-parameter"))
@@ -118,7 +149,7 @@ class AccountControllerTest {
 
     @Test
     void springsOwnErrorsAreProblemsWithAType() throws Exception {
-        mvc.perform(get("/api/no-such-endpoint"))
+        mvc.perform(get("/api/no-such-endpoint").with(withRole(Roles.ADMIN)))
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.type").value("urn:eoc:problem:not-found"))
@@ -131,7 +162,7 @@ class AccountControllerTest {
     void unexpectedFailureIsA500ProblemWithoutInternals() throws Exception {
         given(accounts.findById(accountId)).willThrow(new IllegalStateException("connection refused to db-7"));
 
-        mvc.perform(get("/api/accounts/{id}", accountId))
+        mvc.perform(get("/api/accounts/{id}", accountId).with(ownerOf(accountId)))
                 .andExpect(status().isInternalServerError())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.type").value("urn:eoc:problem:internal-error"))

@@ -1,5 +1,6 @@
 package com.eoc.accounts.query.account;
 
+import static com.eoc.accounts.query.security.SliceCallers.withRole;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
@@ -10,6 +11,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.eoc.accounts.platform.security.Roles;
+import com.eoc.accounts.query.security.WithQuerySideSecurity;
 import com.eoc.accounts.query.FixedClockConfiguration;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,9 +30,11 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 @WebMvcTest(AccountSearchController.class)
 @Import({TokenExpiry.class, FixedClockConfiguration.class})
+@WithQuerySideSecurity
 class AccountSearchControllerTest {
 
     static final Instant NOW = FixedClockConfiguration.NOW;
@@ -48,7 +53,7 @@ class AccountSearchControllerTest {
         Pageable expected = PageRequest.of(0, 20, Sort.by("lastName", "firstName", "accountId"));
         given(accounts.find("", expected)).willReturn(new PageImpl<>(List.of(ada()), expected, 41));
 
-        mvc.perform(get("/api/accounts"))
+        mvc.perform(search())
                 .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
                 .andExpect(jsonPath("$.page").value(0))
@@ -64,7 +69,7 @@ class AccountSearchControllerTest {
         view.issueToken(tokenId, "x9Qz", NOW.minus(Duration.ofDays(25)), NOW.plus(Duration.ofDays(5)));
         given(accounts.find(eq("lace"), any())).willReturn(new PageImpl<>(List.of(view), PageRequest.of(2, 5), 11));
 
-        mvc.perform(get("/api/accounts").param("search", "lace").param("page", "2").param("size", "5"))
+        mvc.perform(search().param("search", "lace").param("page", "2").param("size", "5"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.page").value(2))
                 .andExpect(jsonPath("$.size").value(5))
@@ -85,38 +90,38 @@ class AccountSearchControllerTest {
     void largestPageIsAHundred() throws Exception {
         given(accounts.find(any(), any())).willReturn(new PageImpl<>(List.of()));
 
-        mvc.perform(get("/api/accounts").param("size", "100"))
+        mvc.perform(search().param("size", "100"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.size").value(100));
     }
 
     @Test
     void largerPageIsRefusedSayingTheLimit() throws Exception {
-        expectInvalidParameter(mvc.perform(get("/api/accounts").param("size", "101")), "size", "must be at most 100");
+        expectInvalidParameter(mvc.perform(search().param("size", "101")), "size", "must be at most 100");
     }
 
     @Test
     void negativePageIsRefused() throws Exception {
-        expectInvalidParameter(mvc.perform(get("/api/accounts").param("page", "-1")),
+        expectInvalidParameter(mvc.perform(search().param("page", "-1")),
                 "page", "must be 0 or more (pages count from 0)");
     }
 
     @Test
     void emptyOrNegativeSizeIsRefused() throws Exception {
-        expectInvalidParameter(mvc.perform(get("/api/accounts").param("size", "0")), "size", "must be at least 1");
-        expectInvalidParameter(mvc.perform(get("/api/accounts").param("size", "-20")), "size", "must be at least 1");
+        expectInvalidParameter(mvc.perform(search().param("size", "0")), "size", "must be at least 1");
+        expectInvalidParameter(mvc.perform(search().param("size", "-20")), "size", "must be at least 1");
     }
 
     /** Past this page, page × size no longer fits the int offset that JPA takes. */
     @Test
     void pageBeyondAddressableOffsetsIsRefused() throws Exception {
-        expectInvalidParameter(mvc.perform(get("/api/accounts").param("page", "21474837")),
+        expectInvalidParameter(mvc.perform(search().param("page", "21474837")),
                 "page", "must be at most 21474836");
     }
 
     @Test
     void everyWrongParameterIsListed() throws Exception {
-        mvc.perform(get("/api/accounts").param("page", "-1").param("size", "1000"))
+        mvc.perform(search().param("page", "-1").param("size", "1000"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.length()").value(2))
                 .andExpect(jsonPath("$.detail").value("'page' must be 0 or more (pages count from 0); "
@@ -127,7 +132,7 @@ class AccountSearchControllerTest {
     @Test
     void nonNumericPageOrSizeIsA400Problem() throws Exception {
         for (String[] parameter : new String[][] {{"page", "first"}, {"size", "1.5"}, {"page", "99999999999"}}) {
-            mvc.perform(get("/api/accounts").param(parameter[0], parameter[1]))
+            mvc.perform(search().param(parameter[0], parameter[1]))
                     .andExpect(status().isBadRequest())
                     .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                     .andExpect(jsonPath("$.type").value("urn:eoc:problem:invalid-parameter"))
@@ -154,13 +159,17 @@ class AccountSearchControllerTest {
 
     @Test
     void aSearchWithControlCharactersIsRefused() throws Exception {
-        mvc.perform(get("/api/accounts").param("search", "ada\u0000"))
+        mvc.perform(search().param("search", "ada\u0000"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.type").value("urn:eoc:problem:invalid-parameter"))
                 .andExpect(jsonPath("$.errors[0].field").value("search"));
-        mvc.perform(get("/api/accounts").param("search", "x".repeat(255)))
+        mvc.perform(search().param("search", "x".repeat(255)))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("search"));
     }
 
+    /** {@code GET /api/accounts} as a dashboard calls it. */
+    private static MockHttpServletRequestBuilder search() {
+        return get("/api/accounts").with(withRole(Roles.VIEWER));
+    }
 }

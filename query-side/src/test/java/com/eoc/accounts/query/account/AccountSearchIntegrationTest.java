@@ -47,9 +47,7 @@ import tools.jackson.databind.json.JsonMapper;
  * "now" fixed so that token statuses are known. Each test finds its own accounts through a random
  * tag of letters that appear in no other test data, so the tests do not depend on each other.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        // test only: the event tables, which the command side's migration creates in production
-        "spring.flyway.locations=classpath:db/query,classpath:db/eventstore"})
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = EmbeddedPostgresInitializer.class)
 // no other test class shares this context: closed at once, its processor does not outlive the tests
 @DirtiesContext

@@ -43,8 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
  * An event that the "accounts" processing group cannot handle, on the real path: a second handler
  * in the group, registered by this test only, fails for the accounts it is told to.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.flyway.locations=classpath:db/query,classpath:db/eventstore"})
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = EmbeddedPostgresInitializer.class)
 @Import(DeadLetterIntegrationTest.Poisoning.class)
 class DeadLetterIntegrationTest {

@@ -1,5 +1,6 @@
 package com.eoc.accounts.query.admin;
 
+import static com.eoc.accounts.query.security.SliceCallers.withRole;
 import static org.mockito.BDDMockito.given;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -8,6 +9,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.eoc.accounts.platform.security.Roles;
+import com.eoc.accounts.query.security.WithQuerySideSecurity;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,6 +20,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 @WebMvcTest(ProcessorAdminController.class)
+@WithQuerySideSecurity
 class ProcessorAdminControllerTest {
 
     private static final ProcessorStatus REPLAYING = new ProcessorStatus("accounts", 640L, false, true,
@@ -32,7 +36,7 @@ class ProcessorAdminControllerTest {
     void listsEachProcessorWithItsPositionFlagsProgressAndDeadLetters() throws Exception {
         given(admin.processors()).willReturn(List.of(REPLAYING));
 
-        mvc.perform(get("/api/admin/processors"))
+        mvc.perform(get("/api/admin/processors").with(withRole(Roles.ADMIN)))
                 .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
                 .andExpect(jsonPath("$[0].name").value("accounts"))
@@ -50,7 +54,7 @@ class ProcessorAdminControllerTest {
     void replayIsAcceptedAndPointsToTheProcessor() throws Exception {
         given(admin.replay("accounts")).willReturn(REPLAYING);
 
-        mvc.perform(post("/api/admin/processors/{name}/replay", "accounts"))
+        mvc.perform(post("/api/admin/processors/{name}/replay", "accounts").with(withRole(Roles.ADMIN)))
                 .andExpect(status().isAccepted())
                 .andExpect(header().string("Location", "http://localhost/api/admin/processors/accounts"))
                 .andExpect(jsonPath("$.replaying").value(true));
@@ -60,7 +64,7 @@ class ProcessorAdminControllerTest {
     void deadLetterRetryIsAccepted() throws Exception {
         given(admin.retryDeadLetters("accounts")).willReturn(REPLAYING);
 
-        mvc.perform(post("/api/admin/processors/{name}/dead-letters/retry", "accounts"))
+        mvc.perform(post("/api/admin/processors/{name}/dead-letters/retry", "accounts").with(withRole(Roles.ADMIN)))
                 .andExpect(status().isAccepted())
                 .andExpect(header().string("Location", "http://localhost/api/admin/processors/accounts"))
                 .andExpect(jsonPath("$.deadLetters").value(2));
@@ -70,7 +74,7 @@ class ProcessorAdminControllerTest {
     void unknownProcessorIsA404Problem() throws Exception {
         given(admin.processor("nothing")).willThrow(new UnknownProcessorException("nothing"));
 
-        mvc.perform(get("/api/admin/processors/{name}", "nothing"))
+        mvc.perform(get("/api/admin/processors/{name}", "nothing").with(withRole(Roles.ADMIN)))
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.type").value("urn:eoc:problem:processor-not-found"))
@@ -85,7 +89,7 @@ class ProcessorAdminControllerTest {
         given(admin.replay("accounts")).willThrow(
                 new ReplayNotSupportedException("accounts", "one of its event handlers does not allow a replay"));
 
-        mvc.perform(post("/api/admin/processors/{name}/replay", "accounts"))
+        mvc.perform(post("/api/admin/processors/{name}/replay", "accounts").with(withRole(Roles.ADMIN)))
                 .andExpect(status().isConflict())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.type").value("urn:eoc:problem:replay-not-supported"))
@@ -96,7 +100,7 @@ class ProcessorAdminControllerTest {
     void processorBusyOnAnotherNodeIsA409Problem() throws Exception {
         given(admin.replay("accounts")).willThrow(new SegmentsClaimedElsewhereException("accounts", null));
 
-        mvc.perform(post("/api/admin/processors/{name}/replay", "accounts"))
+        mvc.perform(post("/api/admin/processors/{name}/replay", "accounts").with(withRole(Roles.ADMIN)))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.type").value("urn:eoc:problem:segments-claimed-elsewhere"));
     }
@@ -105,7 +109,7 @@ class ProcessorAdminControllerTest {
     void retryWithoutDeadLetterQueueIsA409Problem() throws Exception {
         given(admin.retryDeadLetters("accounts")).willThrow(new NoDeadLetterQueueException("accounts"));
 
-        mvc.perform(post("/api/admin/processors/{name}/dead-letters/retry", "accounts"))
+        mvc.perform(post("/api/admin/processors/{name}/dead-letters/retry", "accounts").with(withRole(Roles.ADMIN)))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.type").value("urn:eoc:problem:no-dead-letter-queue"));
     }

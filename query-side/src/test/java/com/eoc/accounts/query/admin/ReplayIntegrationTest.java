@@ -36,9 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
  * A replay over HTTP on the real path: events in the event tables, the "accounts" processor on
  * PostgreSQL. Same context as the account integration test, so it is started once for both.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        // test only: the event tables, which the command side's migration creates in production
-        "spring.flyway.locations=classpath:db/query,classpath:db/eventstore"})
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = EmbeddedPostgresInitializer.class)
 class ReplayIntegrationTest {
 

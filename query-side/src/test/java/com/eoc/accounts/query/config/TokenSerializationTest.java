@@ -18,7 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * A processor that starts on a store that already has events, or replays, keeps a
  * {@link ReplayToken} in the token table: it must read back, or the processor stops.
  */
-@SpringBootTest(properties = "spring.flyway.locations=classpath:db/query,classpath:db/eventstore")
+@SpringBootTest
 @ContextConfiguration(initializers = EmbeddedPostgresInitializer.class)
 class TokenSerializationTest {
 

@@ -1,5 +1,6 @@
 package com.eoc.accounts.query.expirywarnings;
 
+import static com.eoc.accounts.query.security.SliceCallers.withRole;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasSize;
 import static org.mockito.BDDMockito.given;
@@ -8,6 +9,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.eoc.accounts.platform.security.Roles;
+import com.eoc.accounts.query.security.WithQuerySideSecurity;
 import com.eoc.accounts.query.FixedClockConfiguration;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +26,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 @WebMvcTest(TokenExpiryWarningController.class)
 @Import(FixedClockConfiguration.class)
+@WithQuerySideSecurity
 class TokenExpiryWarningControllerTest {
 
     static final Instant NOW = FixedClockConfiguration.NOW;
@@ -44,7 +48,7 @@ class TokenExpiryWarningControllerTest {
                 new TokenExpiryWarning(tokenId, accountId, "x9Qz", NOW.plus(Duration.ofDays(2)).plusSeconds(3600)),
                 new TokenExpiryWarning(otherTokenId, otherAccountId, "Ab12", NOW.plus(Duration.ofDays(7)))));
 
-        mvc.perform(get("/api/token-expiry-warnings"))
+        mvc.perform(get("/api/token-expiry-warnings").with(withRole(Roles.VIEWER)))
                 .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
                 .andExpect(jsonPath("$", hasSize(2)))
@@ -62,7 +66,7 @@ class TokenExpiryWarningControllerTest {
         given(warnings.findUnexpiredAt(NOW)).willReturn(List.of(
                 new TokenExpiryWarning(tokenId, accountId, "x9Qz", NOW.plusSeconds(60))));
 
-        mvc.perform(get("/api/token-expiry-warnings"))
+        mvc.perform(get("/api/token-expiry-warnings").with(withRole(Roles.VIEWER)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[0].daysUntilExpiry").value(1));
     }
@@ -79,7 +83,7 @@ class TokenExpiryWarningControllerTest {
     void noWarningsIsAnEmptyList() throws Exception {
         given(warnings.findUnexpiredAt(NOW)).willReturn(List.of());
 
-        mvc.perform(get("/api/token-expiry-warnings"))
+        mvc.perform(get("/api/token-expiry-warnings").with(withRole(Roles.VIEWER)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$", hasSize(0)));
     }

@@ -41,10 +41,8 @@ import tools.jackson.databind.json.JsonMapper;
  * projected by the "token-expiry-warnings" processor and moved by the scheduled job, read over
  * HTTP. The application's clock is one the test moves; the job runs every 200 ms here.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        // test only: the event tables, which the command side's migration creates in production
-        "spring.flyway.locations=classpath:db/query,classpath:db/eventstore",
-        "accounts.token.warning-refresh=200ms"})
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "accounts.token.warning-refresh=200ms")
 @ContextConfiguration(initializers = EmbeddedPostgresInitializer.class)
 @Import(TokenExpiryWarningsIntegrationTest.Clocks.class)
 class TokenExpiryWarningsIntegrationTest {

@@ -37,9 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
  * side writes them (with its metadata), read back over HTTP. Configured like the account view's
  * integration test, so that both share one application context.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        // test only: the event tables, which the command side's migration creates in production
-        "spring.flyway.locations=classpath:db/query,classpath:db/eventstore"})
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = EmbeddedPostgresInitializer.class)
 class AccountHistoryIntegrationTest {
 

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.eoc.accounts.events.AccountRegistered;
 import com.eoc.accounts.localpostgres.EmbeddedPostgresInitializer;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import com.eoc.accounts.query.QuerySideHttp;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -48,8 +46,7 @@ import tools.jackson.databind.node.ObjectNode;
  * one of the shared events (the contract with the command side, stored forever) only to show the
  * mechanism would be a real change of that contract. The machinery exercised is the same.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.flyway.locations=classpath:db/query,classpath:db/eventstore"})
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = EmbeddedPostgresInitializer.class)
 class EventUpcastingIntegrationTest {
 
@@ -181,8 +178,6 @@ class EventUpcastingIntegrationTest {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        return QuerySideHttp.get(port, path);
     }
 }

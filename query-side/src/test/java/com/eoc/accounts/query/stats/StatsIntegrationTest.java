@@ -40,9 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
  * that the counters are exactly this test's accounts. Each counter must agree with the status
  * that {@code GET /api/accounts/{id}} shows at the same instant, boundaries included.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        // test only: the event tables, which the command side's migration creates in production
-        "spring.flyway.locations=classpath:db/query,classpath:db/eventstore"})
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = EmbeddedPostgresInitializer.class)
 // no other test class shares this context: closed at once, its processor does not outlive the tests
 @DirtiesContext
