@@ -36,8 +36,9 @@ import tools.jackson.databind.json.JsonMapper;
  * succeeds: a request that changes an account gets a fresh one of its own (with a token when it
  * deletes one); reads share two accounts made once, which the query side already shows.
  *
- * <p>"Owner" is a JWT whose subject is the id of the account the request names, "api-token" that
- * account's API token; the "other" callers are the same for a second account.
+ * <p>The owner of the account is a JWT whose subject is the id of the account the request names,
+ * the api-token of the account that account's API token; the callers of another account are the
+ * same for a second account.
  */
 class RoleMatrixSystemTest {
 
@@ -47,9 +48,9 @@ class RoleMatrixSystemTest {
 
     enum Caller {
         ANONYMOUS("anonymous"),
-        OWNER("owner"),
+        OWNER("owner of the account"),
         OTHER_OWNER("owner of another account"),
-        API_TOKEN("api-token"),
+        API_TOKEN("api-token of the account"),
         OTHER_API_TOKEN("api-token of another account"),
         ADMIN("admin"),
         AUDITOR("auditor"),
