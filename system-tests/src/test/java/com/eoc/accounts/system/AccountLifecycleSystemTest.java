@@ -6,10 +6,6 @@ import com.eoc.accounts.localpostgres.LocalPostgres;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
@@ -34,21 +30,22 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Both applications as separate processes on one real PostgreSQL, driven over HTTP the way a
- * web client and a dashboard would: every command on the command side, until the query side's
- * view shows it.
+ * web client would: an administrator registers the account, then its owner (a JWT whose subject
+ * is the account id) sends every command on the command side and reads the query side's view
+ * until it shows it.
  */
 class AccountLifecycleSystemTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
+    private static RunningSystem system;
     private static String databaseUrl;
     private static Application commandSide;
     private static Application querySide;
 
     @BeforeAll
     static void startBothApplications() {
-        RunningSystem system = RunningSystem.get();
+        system = RunningSystem.get();
         databaseUrl = system.databaseUrl;
         commandSide = system.commandSide;
         querySide = system.querySide;
@@ -56,44 +53,47 @@ class AccountLifecycleSystemTest {
 
     @Test
     void theViewFollowsEveryCommand() throws Exception {
-        HttpResponse<String> registered = send("POST", commandSide, "/api/accounts", json(
-                "{\"firstName\":\"Ada\",\"lastName\":\"Lovelace\",\"email\":\"ada@example.com\"}"));
+        HttpResponse<String> registered = commandSide.send("POST", "/api/accounts",
+                "{\"firstName\":\"Ada\",\"lastName\":\"Lovelace\",\"email\":\"ada@example.com\"}", system.admin());
         assertThat(registered.statusCode()).isEqualTo(201);
         String id = JSON.readTree(registered.body()).get("accountId").asString();
         String view = "/api/accounts/" + id;
+        String owner = system.jwt(id);
 
-        JsonNode account = awaitView(view, 0);
+        JsonNode account = awaitView(view, 0, owner);
         assertThat(account.get("firstName").asString()).isEqualTo("Ada");
         assertThat(account.get("lastName").asString()).isEqualTo("Lovelace");
         assertThat(account.get("email").asString()).isEqualTo("ada@example.com");
         assertThat(account.get("avatarUrl").isNull()).isTrue();
         assertThat(account.get("apiToken").isNull()).isTrue();
 
-        HttpResponse<String> renamed = send("PUT", commandSide, view + "/name",
-                json("{\"firstName\":\"Ada\",\"lastName\":\"King\"}"), "If-Match", "\"0\"");
+        HttpResponse<String> renamed = commandSide.exchange("PUT", view + "/name",
+                Body.json("{\"firstName\":\"Ada\",\"lastName\":\"King\"}"), owner, BodyHandlers.ofString(),
+                "If-Match", "\"0\"");
         assertThat(renamed.statusCode()).isEqualTo(200);
-        assertThat(awaitView(view, 1).get("lastName").asString()).isEqualTo("King");
+        assertThat(awaitView(view, 1, owner).get("lastName").asString()).isEqualTo("King");
 
-        assertThat(send("PUT", commandSide, view + "/email", json("{\"email\":\"ada@king.org\"}")).statusCode())
+        assertThat(commandSide.send("PUT", view + "/email", "{\"email\":\"ada@king.org\"}", owner).statusCode())
                 .isEqualTo(200);
-        assertThat(awaitView(view, 2).get("email").asString()).isEqualTo("ada@king.org");
+        assertThat(awaitView(view, 2, owner).get("email").asString()).isEqualTo("ada@king.org");
 
-        HttpResponse<String> avatar = sendMultipart(commandSide, view + "/avatar", png(800, 600));
+        HttpResponse<String> avatar = commandSide.exchange("PUT", view + "/avatar", Body.png("image", png(800, 600)),
+                owner);
         assertThat(avatar.statusCode()).isEqualTo(200);
         String digest = JSON.readTree(avatar.body()).get("avatar").get("digest").asString();
-        String avatarUrl = awaitView(view, 3).get("avatarUrl").asString();
+        String avatarUrl = awaitView(view, 3, owner).get("avatarUrl").asString();
         assertThat(avatarUrl).isEqualTo(view + "/avatar?v=" + digest.substring(0, 16));
-        HttpResponse<byte[]> image = HTTP.send(HttpRequest.newBuilder(URI.create(querySide.baseUrl() + avatarUrl))
-                .build(), BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> image = querySide.exchange("GET", avatarUrl, Body.none(), owner,
+                BodyHandlers.ofByteArray());
         assertThat(image.statusCode()).isEqualTo(200);
         assertThat(image.headers().firstValue("Content-Type")).contains("image/png");
         assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(image.body())))
                 .isEqualTo(digest);
 
-        HttpResponse<String> generated = send("POST", commandSide, view + "/api-token", json("{\"expiresInDays\":30}"));
+        HttpResponse<String> generated = commandSide.send("POST", view + "/api-token", "{\"expiresInDays\":30}", owner);
         assertThat(generated.statusCode()).isEqualTo(201);
         JsonNode token = JSON.readTree(generated.body());
-        JsonNode withToken = awaitView(view, 4).get("apiToken");
+        JsonNode withToken = awaitView(view, 4, owner).get("apiToken");
         assertThat(withToken.get("tokenId").asString()).isEqualTo(token.get("tokenId").asString());
         assertThat(withToken.get("hint").asString()).isEqualTo(token.get("hint").asString());
         assertThat(withToken.get("status").asString()).isEqualTo("ACTIVE");
@@ -102,22 +102,21 @@ class AccountLifecycleSystemTest {
                 .isEqualTo(Instant.parse(token.get("expiresAt").asString()));
         assertThat(withToken.has("token")).isFalse();
 
-        assertThat(send("DELETE", commandSide, view + "/api-token", HttpRequest.BodyPublishers.noBody()).statusCode())
-                .isEqualTo(204);
-        assertThat(awaitView(view, 5).get("apiToken").isNull()).isTrue();
+        assertThat(commandSide.send("DELETE", view + "/api-token", null, owner).statusCode()).isEqualTo(204);
+        assertThat(awaitView(view, 5, owner).get("apiToken").isNull()).isTrue();
 
         String plainToken = token.get("token").asString();
         assertThat(dumpEveryTable()).noneMatch(value -> value.contains(plainToken));
-        assertThat(commandSide.log()).doesNotContain(plainToken);
-        assertThat(querySide.log()).doesNotContain(plainToken);
+        assertThat(commandSide.log()).doesNotContain(plainToken).doesNotContain(owner);
+        assertThat(querySide.log()).doesNotContain(plainToken).doesNotContain(owner);
     }
 
     @Test
     void unknownAccountIs404OnBothSides() throws Exception {
         String path = "/api/accounts/" + UUID.randomUUID();
-        assertThat(send("GET", querySide, path, BodyPublishers.noBody()).statusCode()).isEqualTo(404);
-        assertThat(send("PUT", commandSide, path + "/name", json("{\"firstName\":\"A\",\"lastName\":\"B\"}"))
-                .statusCode()).isEqualTo(404);
+        assertThat(querySide.send("GET", path, null, system.admin()).statusCode()).isEqualTo(404);
+        assertThat(commandSide.send("PUT", path + "/name", "{\"firstName\":\"A\",\"lastName\":\"B\"}",
+                system.admin()).statusCode()).isEqualTo(404);
     }
 
     @Test
@@ -126,7 +125,8 @@ class AccountLifecycleSystemTest {
              ResultSet rows = statement.executeQuery("""
                      SELECT table_schema, count(*) FILTER (WHERE data_type = 'oid') AS oids, count(*) AS columns
                      FROM information_schema.columns
-                     WHERE table_schema IN ('eventstore', 'avatarstore', 'command_side', 'query_side')
+                     WHERE table_schema IN
+                         ('eventstore', 'avatarstore', 'command_side', 'query_side', 'credentials')
                      GROUP BY table_schema ORDER BY table_schema""")) {
             List<String> schemas = new ArrayList<>();
             while (rows.next()) {
@@ -134,15 +134,16 @@ class AccountLifecycleSystemTest {
                 assertThat(rows.getLong("oids")).as(rows.getString(1)).isZero();
                 assertThat(rows.getLong("columns")).isPositive();
             }
-            assertThat(schemas).containsExactly("avatarstore", "command_side", "eventstore", "query_side");
+            assertThat(schemas)
+                    .containsExactly("avatarstore", "command_side", "credentials", "eventstore", "query_side");
         }
     }
 
-    private static JsonNode awaitView(String path, long version) throws Exception {
+    private static JsonNode awaitView(String path, long version, String bearerToken) throws Exception {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
         HttpResponse<String> last = null;
         while (Instant.now().isBefore(deadline)) {
-            last = send("GET", querySide, path, BodyPublishers.noBody());
+            last = querySide.send("GET", path, null, bearerToken);
             if (last.statusCode() == 200) {
                 JsonNode view = JSON.readTree(last.body());
                 if (view.get("version").asLong() >= version) {
@@ -188,32 +189,6 @@ class AccountLifecycleSystemTest {
 
     private static Connection connect() throws SQLException {
         return DriverManager.getConnection(databaseUrl, LocalPostgres.USER, "");
-    }
-
-    private static HttpRequest.BodyPublisher json(String body) {
-        return BodyPublishers.ofString(body);
-    }
-
-    private static HttpResponse<String> send(String method, Application app, String path,
-                                             HttpRequest.BodyPublisher body, String... headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(app.baseUrl() + path))
-                .method(method, body).header("Content-Type", "application/json");
-        if (headers.length > 0) {
-            request.headers(headers);
-        }
-        return HTTP.send(request.build(), BodyHandlers.ofString());
-    }
-
-    private static HttpResponse<String> sendMultipart(Application app, String path, byte[] image) throws Exception {
-        String boundary = "system-test-" + UUID.randomUUID();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"image\"; filename=\"a.png\"\r\n"
-                + "Content-Type: image/png\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-        body.writeBytes(image);
-        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
-        return HTTP.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + path))
-                .PUT(BodyPublishers.ofByteArray(body.toByteArray()))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary).build(), BodyHandlers.ofString());
     }
 
     private static byte[] png(int width, int height) throws IOException {

@@ -5,7 +5,6 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Files;
@@ -55,11 +54,39 @@ final class Application implements AutoCloseable {
         return "http://localhost:" + port;
     }
 
-    /** A JSON request to this application; {@code body} null for none. */
-    HttpResponse<String> send(String method, String path, String body) throws IOException, InterruptedException {
-        return CLIENT.send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
-                .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json").build(), BodyHandlers.ofString());
+    /** An anonymous JSON request to this application; {@code json} null for no body. */
+    HttpResponse<String> send(String method, String path, String json) throws IOException, InterruptedException {
+        return send(method, path, json, null);
+    }
+
+    /** A JSON request with {@code Authorization: Bearer bearerToken} (none when null); {@code json} null for none. */
+    HttpResponse<String> send(String method, String path, String json, String bearerToken)
+            throws IOException, InterruptedException {
+        return exchange(method, path, json == null ? Body.none() : Body.json(json), bearerToken);
+    }
+
+    /** A request with any body, with {@code Authorization: Bearer bearerToken} (none when null). */
+    HttpResponse<String> exchange(String method, String path, Body body, String bearerToken)
+            throws IOException, InterruptedException {
+        return exchange(method, path, body, bearerToken, BodyHandlers.ofString());
+    }
+
+    /** As {@link #exchange(String, String, Body, String)}, read by {@code answer}, with headers (name, value…). */
+    <T> HttpResponse<T> exchange(String method, String path, Body body, String bearerToken,
+                             HttpResponse.BodyHandler<T> answer, String... headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .method(method, body.publisher());
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        if (body.contentType() != null) {
+            request.header("Content-Type", body.contentType());
+        }
+        if (bearerToken != null) {
+            request.header("Authorization", "Bearer " + bearerToken);
+        }
+        return CLIENT.send(request.build(), answer);
     }
 
     String log() throws IOException {

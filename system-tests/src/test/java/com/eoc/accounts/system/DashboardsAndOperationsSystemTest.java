@@ -15,8 +15,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Dashboards and operators across both applications: commands on the command side, then the
- * warning view, search, counters and a replay on the query side.
+ * Dashboards and operators across both applications: an administrator's commands on the command
+ * side, then what a dashboard ({@code viewer}) reads of the warning view, search and counters,
+ * and an administrator's replay on the query side.
  */
 class DashboardsAndOperationsSystemTest {
 
@@ -24,59 +25,65 @@ class DashboardsAndOperationsSystemTest {
 
     private static Application commandSide;
     private static Application querySide;
+    private static String admin;
+    private static String viewer;
 
     @BeforeAll
     static void startBothApplications() {
-        commandSide = RunningSystem.get().commandSide;
-        querySide = RunningSystem.get().querySide;
+        RunningSystem system = RunningSystem.get();
+        commandSide = system.commandSide;
+        querySide = system.querySide;
+        admin = system.admin();
+        viewer = system.jwt("system-test-dashboard", "viewer");
     }
 
     @Test
     void warningsSearchStatsAndReplayFollowTheCommands() throws Exception {
         String tag = "Dash" + UUID.randomUUID().toString().substring(0, 8);
-        JsonNode statsBefore = json(querySide.send("GET", "/api/stats", null));
+        JsonNode statsBefore = json(querySide.send("GET", "/api/stats", null, viewer));
 
         String soon = register("Grace", "Hopper" + tag);
         String later = register("Alan", "Turing" + tag);
         String plain = register("Ada", "Lovelace" + tag);
         JsonNode sevenDays = json(commandSide.send("POST", "/api/accounts/" + soon + "/api-token",
-                "{\"expiresInDays\":7}"));
-        assertThat(commandSide.send("POST", "/api/accounts/" + later + "/api-token", "{\"expiresInDays\":30}")
+                "{\"expiresInDays\":7}", admin));
+        assertThat(commandSide.send("POST", "/api/accounts/" + later + "/api-token", "{\"expiresInDays\":30}", admin)
                 .statusCode()).isEqualTo(201);
         awaitVersion(soon, 1);
         awaitVersion(later, 1);
         awaitVersion(plain, 0);
 
         // a new 7-day token is expiring soon at once; the 30-day one is not
-        JsonNode warning = await(() -> json(querySide.send("GET", "/api/token-expiry-warnings", null)),
+        JsonNode warning = await(() -> json(querySide.send("GET", "/api/token-expiry-warnings", null, viewer)),
                 warnings -> find(warnings, "accountId", soon) != null);
         assertThat(find(warning, "accountId", soon).get("tokenId").asString())
                 .isEqualTo(sevenDays.get("tokenId").asString());
         assertThat(find(warning, "accountId", soon).get("daysUntilExpiry").asLong()).isEqualTo(7);
         assertThat(find(warning, "accountId", later)).isNull();
 
-        JsonNode found = json(querySide.send("GET", "/api/accounts?search=" + tag.toLowerCase() + "&size=2", null));
+        JsonNode found = json(querySide.send("GET", "/api/accounts?search=" + tag.toLowerCase() + "&size=2", null,
+                viewer));
         assertThat(found.get("totalItems").asLong()).isEqualTo(3);
         assertThat(found.get("items").size()).isEqualTo(2);
         assertThat(found.get("items").get(0).get("lastName").asString()).isEqualTo("Hopper" + tag);
 
-        JsonNode statsAfter = json(querySide.send("GET", "/api/stats", null));
+        JsonNode statsAfter = json(querySide.send("GET", "/api/stats", null, viewer));
         assertThat(delta(statsBefore, statsAfter, "accounts")).isEqualTo(3);
         assertThat(delta(statsBefore, statsAfter, "activeTokens")).isEqualTo(1);
         assertThat(delta(statsBefore, statsAfter, "expiringSoonTokens")).isEqualTo(1);
 
         // deleting the token takes the warning away
-        assertThat(commandSide.send("DELETE", "/api/accounts/" + soon + "/api-token", null).statusCode())
+        assertThat(commandSide.send("DELETE", "/api/accounts/" + soon + "/api-token", null, admin).statusCode())
                 .isEqualTo(204);
-        await(() -> json(querySide.send("GET", "/api/token-expiry-warnings", null)),
+        await(() -> json(querySide.send("GET", "/api/token-expiry-warnings", null, viewer)),
                 warnings -> find(warnings, "accountId", soon) == null);
 
         // a replay of the account views rebuilds exactly the views there were
         awaitVersion(soon, 2);
         List<String> before = views(soon, later, plain);
-        HttpResponse<String> replay = querySide.send("POST", "/api/admin/processors/accounts/replay", null);
+        HttpResponse<String> replay = querySide.send("POST", "/api/admin/processors/accounts/replay", null, admin);
         assertThat(replay.statusCode()).isEqualTo(202);
-        await(() -> json(querySide.send("GET", "/api/admin/processors/accounts", null)),
+        await(() -> json(querySide.send("GET", "/api/admin/processors/accounts", null, admin)),
                 status -> !status.get("replaying").asBoolean() && status.get("caughtUp").asBoolean()
                         && status.get("position").asLong() >= status.get("head").asLong());
         assertThat(await(() -> views(soon, later, plain), before::equals)).isEqualTo(before);
@@ -84,7 +91,7 @@ class DashboardsAndOperationsSystemTest {
 
     private static String register(String first, String last) throws Exception {
         HttpResponse<String> response = commandSide.send("POST", "/api/accounts", "{\"firstName\":\"" + first
-                + "\",\"lastName\":\"" + last + "\",\"email\":\"" + last.toLowerCase() + "@example.com\"}");
+                + "\",\"lastName\":\"" + last + "\",\"email\":\"" + last.toLowerCase() + "@example.com\"}", admin);
         assertThat(response.statusCode()).isEqualTo(201);
         return json(response).get("accountId").asString();
     }
@@ -92,14 +99,14 @@ class DashboardsAndOperationsSystemTest {
     private static List<String> views(String... ids) throws Exception {
         List<String> views = new ArrayList<>();
         for (String id : ids) {
-            HttpResponse<String> view = querySide.send("GET", "/api/accounts/" + id, null);
+            HttpResponse<String> view = querySide.send("GET", "/api/accounts/" + id, null, viewer);
             views.add(view.statusCode() + " " + view.body());
         }
         return views;
     }
 
     private static void awaitVersion(String id, long version) throws Exception {
-        await(() -> querySide.send("GET", "/api/accounts/" + id, null),
+        await(() -> querySide.send("GET", "/api/accounts/" + id, null, viewer),
                 view -> view.statusCode() == 200 && json(view).get("version").asLong() >= version);
     }
 

@@ -26,12 +26,13 @@ class PoisonedEventSystemTest {
     @Test
     void aPoisonedEventIsParkedWhileTheNextAccountStillReachesTheView() throws Exception {
         RunningSystem system = RunningSystem.get();
+        String admin = system.admin();
         long parkedBefore = deadLetters(system);
         UUID orphan = UUID.randomUUID();
         appendRenameWithoutRegistration(system.databaseUrl, orphan);
 
         HttpResponse<String> registered = system.commandSide.send("POST", "/api/accounts",
-                "{\"firstName\":\"Next\",\"lastName\":\"InLine\",\"email\":\"next.inline@example.com\"}");
+                "{\"firstName\":\"Next\",\"lastName\":\"InLine\",\"email\":\"next.inline@example.com\"}", admin);
         assertThat(registered.statusCode()).isEqualTo(201);
         String next = JSON.readTree(registered.body()).get("accountId").asString();
 
@@ -39,7 +40,7 @@ class PoisonedEventSystemTest {
         int viewStatus;
         do {
             Application.sleep(100);
-            viewStatus = system.querySide.send("GET", "/api/accounts/" + next, null).statusCode();
+            viewStatus = system.querySide.send("GET", "/api/accounts/" + next, null, admin).statusCode();
         } while (viewStatus != 200 && Instant.now().isBefore(deadline));
         assertThat(viewStatus).as("the next account's view").isEqualTo(200);
 
@@ -47,11 +48,12 @@ class PoisonedEventSystemTest {
             Application.sleep(100);
         }
         assertThat(deadLetters(system)).isEqualTo(parkedBefore + 1);
-        assertThat(system.querySide.send("GET", "/api/accounts/" + orphan, null).statusCode()).isEqualTo(404);
+        assertThat(system.querySide.send("GET", "/api/accounts/" + orphan, null, admin).statusCode()).isEqualTo(404);
     }
 
     private static long deadLetters(RunningSystem system) throws Exception {
-        JsonNode status = JSON.readTree(system.querySide.send("GET", "/api/admin/processors/accounts", null).body());
+        JsonNode status = JSON.readTree(system.querySide.send("GET", "/api/admin/processors/accounts", null,
+                system.admin()).body());
         return status.get("deadLetters").asLong();
     }
 

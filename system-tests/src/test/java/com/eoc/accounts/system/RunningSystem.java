@@ -4,20 +4,36 @@ import com.eoc.accounts.localpostgres.EmbeddedPostgresInitializer.SharedPostgres
 import com.eoc.accounts.localpostgres.LocalPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Both applications on one fresh database, started once for all system tests of this JVM (each
  * start costs seconds) and stopped when the JVM ends. Tests share it, so each uses its own
  * accounts and email addresses.
+ *
+ * <p>They run in the {@code local} profile, as under {@code ./run}: JWTs are signed with a key
+ * that the command side makes on its first start and the query side reads from the same file,
+ * and {@code POST /dev/tokens} on the command side hands them out ({@link #jwt}).
  */
 final class RunningSystem {
 
+    /** The subject of the administrator's JWT: what the events of its commands name as their actor. */
+    static final String ADMIN = "system-test-admin";
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static RunningSystem instance;
 
     final String databaseUrl;
     final Application commandSide;
     final Application querySide;
+    private final Map<List<String>, String> jwts = new ConcurrentHashMap<>();
 
     private RunningSystem(String databaseUrl, Application commandSide, Application querySide) {
         this.databaseUrl = databaseUrl;
@@ -36,16 +52,53 @@ final class RunningSystem {
         return instance;
     }
 
+    /**
+     * A JWT for {@code subject} (an account id for its owner, else a service's name) with the
+     * given roles, from {@code POST /dev/tokens}; the same one again for the same question.
+     */
+    String jwt(String subject, String... roles) {
+        return jwts.computeIfAbsent(Stream.concat(Stream.of(subject), Stream.of(roles)).toList(),
+                ignored -> mint(subject, roles));
+    }
+
+    /** A JWT with the role {@code admin}: may do anything. */
+    String admin() {
+        return jwt(ADMIN, "admin");
+    }
+
+    private String mint(String subject, String... roles) {
+        try {
+            HttpResponse<String> minted = commandSide.send("POST", "/dev/tokens",
+                    JSON.writeValueAsString(Map.of("subject", subject, "roles", List.of(roles))));
+            if (minted.statusCode() != 200) {
+                throw new IllegalStateException("POST /dev/tokens answered " + minted.statusCode() + " "
+                        + minted.body());
+            }
+            return JSON.readTree(minted.body()).get("token").asString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static RunningSystem start() {
         String databaseUrl = SharedPostgres.createDatabase();
-        Map<String, String> database = Map.of(
-                "SPRING_DATASOURCE_URL", databaseUrl,
-                "SPRING_DATASOURCE_USERNAME", LocalPostgres.USER,
-                "SPRING_DATASOURCE_PASSWORD", "");
         try {
-            // the command side's migrations create the event tables that the query side reads
-            Application commandSide = Application.start("command-side", "commandSide.jar", database);
-            Application querySide = Application.start("query-side", "querySide.jar", database);
+            // a key of this run's own, made by the command side as on a fresh clone
+            Path signingKey = Path.of(System.getProperty("signingKeyFile"));
+            Files.deleteIfExists(signingKey);
+            Map<String, String> environment = Map.of(
+                    "SPRING_DATASOURCE_URL", databaseUrl,
+                    "SPRING_DATASOURCE_USERNAME", LocalPostgres.USER,
+                    "SPRING_DATASOURCE_PASSWORD", "",
+                    "SPRING_PROFILES_ACTIVE", "local",
+                    "DEV_SIGNING_KEY_FILE", signingKey.toString());
+            // the command side's migrations create the event tables that the query side reads, and
+            // it makes the signing key that the query side reads: it starts first
+            Application commandSide = Application.start("command-side", "commandSide.jar", environment);
+            Application querySide = Application.start("query-side", "querySide.jar", environment);
             return new RunningSystem(databaseUrl, commandSide, querySide);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the applications", e);
