@@ -102,6 +102,7 @@ class CommandSideIntegrationTest extends LocalRunTest {
     void twoRegistrationsWithOneEmailExactlyOneWins() throws Exception {
         for (int round = 0; round < 5; round++) {
             String email = "race" + round + "@example.com";
+            long events = totalEvents();
             List<Integer> statuses = race(
                     () -> admin.post("/api/accounts", registration("A", "B", email)).status(),
                     () -> admin.post("/api/accounts", registration("C", "D", email.toUpperCase())).status());
@@ -109,6 +110,8 @@ class CommandSideIntegrationTest extends LocalRunTest {
             assertThat(statuses).containsExactlyInAnyOrder(201, 409);
             assertThat(jdbc.sql("SELECT count(*) FROM command_side.email_index WHERE email_key = ?").param(email)
                     .query(Long.class).single()).isEqualTo(1);
+            // the loser's AccountRegistered went with its refused claim
+            assertThat(totalEvents()).isEqualTo(events + 1);
         }
     }
 
