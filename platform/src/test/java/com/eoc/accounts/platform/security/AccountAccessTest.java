@@ -1,0 +1,107 @@
+package com.eoc.accounts.platform.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.TestingAuthenticationToken;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationResult;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+
+class AccountAccessTest {
+
+    private static final UUID ACCOUNT = UUID.fromString("0d6c1b8e-5a4e-4d8f-9a51-7f3e2c1b0a99");
+    private static final UUID OTHER = UUID.fromString("6b1f0c2a-9d3e-4c57-8e21-0f4a5b6c7d8e");
+    private static final Instant EXPIRES = Instant.parse("2030-01-01T00:00:00Z");
+
+    private final AuthorizationManager<RequestAuthorizationContext> ownerOrAdmin = AccountAccess.ownerOr(Roles.ADMIN);
+    private final AuthorizationManager<RequestAuthorizationContext> ownerTokenOrAuditor =
+            AccountAccess.ownerOrOwnTokenOr(Roles.AUDITOR);
+
+    @Test
+    void theOwnersJwtIsAllowedOnTheOwnAccountOnly() {
+        assertThat(allowed(ownerOrAdmin, jwt(ACCOUNT.toString()), ACCOUNT.toString())).isTrue();
+        assertThat(allowed(ownerOrAdmin, jwt(ACCOUNT.toString()), OTHER.toString())).isFalse();
+    }
+
+    @Test
+    void theAccountIdIsComparedAsAUuid() {
+        assertThat(allowed(ownerOrAdmin, jwt(ACCOUNT.toString().toUpperCase()), ACCOUNT.toString())).isTrue();
+        assertThat(allowed(ownerOrAdmin, jwt(ACCOUNT.toString()), ACCOUNT.toString().toUpperCase())).isTrue();
+    }
+
+    @Test
+    void aSubjectOrPathThatIsNoAccountIdIsNobodysAccount() {
+        assertThat(allowed(ownerOrAdmin, jwt("billing-service"), "billing-service")).isFalse();
+        assertThat(allowed(ownerOrAdmin, jwt(ACCOUNT.toString()), "not-a-uuid")).isFalse();
+        assertThat(allowed(ownerOrAdmin, jwt(ACCOUNT.toString()), null)).isFalse();
+    }
+
+    @Test
+    void theRolesAreAllowedOnAnyAccount() {
+        assertThat(allowed(ownerOrAdmin, jwt("ops-admin", Roles.ADMIN), ACCOUNT.toString())).isTrue();
+        assertThat(allowed(ownerOrAdmin, jwt("dashboard", Roles.VIEWER), ACCOUNT.toString())).isFalse();
+        assertThat(allowed(ownerTokenOrAuditor, jwt("audit", Roles.AUDITOR), ACCOUNT.toString())).isTrue();
+    }
+
+    @Test
+    void anApiTokenIsAnOwnerOnlyWhereTheRuleSaysSo() {
+        ApiTokenAuthentication token = new ApiTokenAuthentication(ACCOUNT, EXPIRES);
+
+        assertThat(allowed(ownerOrAdmin, token, ACCOUNT.toString())).isFalse();
+        assertThat(allowed(ownerTokenOrAuditor, token, ACCOUNT.toString())).isTrue();
+        assertThat(allowed(ownerTokenOrAuditor, token, OTHER.toString())).isFalse();
+    }
+
+    @Test
+    void otherKindsOfCallerNamedLikeTheAccountAreNotItsOwner() {
+        Authentication named = new TestingAuthenticationToken(ACCOUNT.toString(), null, List.of());
+        named.setAuthenticated(true);
+        Authentication anonymous = new AnonymousAuthenticationToken("key", ACCOUNT.toString(),
+                AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS"));
+
+        assertThat(allowed(ownerTokenOrAuditor, named, ACCOUNT.toString())).isFalse();
+        assertThat(allowed(ownerTokenOrAuditor, anonymous, ACCOUNT.toString())).isFalse();
+        assertThat(allowed(ownerTokenOrAuditor, null, ACCOUNT.toString())).isFalse();
+    }
+
+    @Test
+    void anUnauthenticatedJwtIsNobody() {
+        JwtAuthenticationToken unauthenticated = new JwtAuthenticationToken(jwtClaims(ACCOUNT.toString()));
+        unauthenticated.setAuthenticated(false);
+
+        assertThat(allowed(ownerOrAdmin, unauthenticated, ACCOUNT.toString())).isFalse();
+    }
+
+    private static boolean allowed(AuthorizationManager<RequestAuthorizationContext> rule, Authentication caller,
+                                   String accountId) {
+        Map<String, String> variables = accountId == null ? Map.of() : Map.of(AccountAccess.ACCOUNT_ID, accountId);
+        RequestAuthorizationContext request = new RequestAuthorizationContext(new MockHttpServletRequest(), variables);
+        AuthorizationResult result = rule.authorize(() -> caller, request);
+        return result != null && result.isGranted();
+    }
+
+    private static JwtAuthenticationToken jwt(String subject, String... roles) {
+        List<GrantedAuthority> authorities = Arrays.stream(roles)
+                .<GrantedAuthority>map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList();
+        return new JwtAuthenticationToken(jwtClaims(subject), authorities);
+    }
+
+    private static Jwt jwtClaims(String subject) {
+        return Jwt.withTokenValue("token").header("alg", "RS256").subject(subject)
+                .issuedAt(Instant.parse("2026-01-01T00:00:00Z")).expiresAt(EXPIRES).build();
+    }
+}
