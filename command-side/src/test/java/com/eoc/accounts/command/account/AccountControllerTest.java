@@ -85,7 +85,8 @@ class AccountControllerTest {
     @Test
     void registrationAnswers201WithLocationAndVersion() throws Exception {
         mvc.perform(post("/api/accounts").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"firstName\":\"Ada\",\"lastName\":\"Lovelace\",\"email\":\"ada@example.com\"}").with(ADMIN))
+                        .content("{\"firstName\":\"Ada\",\"lastName\":\"Lovelace\",\"email\":\"ada@example.com\"}")
+                        .with(ADMIN))
                 .andExpect(status().isCreated())
                 .andExpect(header().string("Location", matchesPattern("/api/accounts/[0-9a-f-]{36}")))
                 .andExpect(header().string("ETag", "\"0\""))
@@ -101,7 +102,8 @@ class AccountControllerTest {
                 new FieldViolation("email", "must be a valid email address"))));
 
         expectProblem(mvc.perform(post("/api/accounts").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"firstName\":\"\",\"lastName\":\"L\",\"email\":\"nope\"}").with(ADMIN)), 400, "invalid-input")
+                        .content("{\"firstName\":\"\",\"lastName\":\"L\",\"email\":\"nope\"}")
+                        .with(ADMIN)), 400, "invalid-input")
                 .andExpect(jsonPath("$.errors[0].field").value("firstName"))
                 .andExpect(jsonPath("$.errors[0].message").value("must not be blank"))
                 .andExpect(jsonPath("$.errors[1].field").value("email"));
@@ -112,7 +114,8 @@ class AccountControllerTest {
         when(commands.send(any(RegisterAccount.class))).thenThrow(new EmailTakenException());
 
         expectProblem(mvc.perform(post("/api/accounts").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"firstName\":\"A\",\"lastName\":\"L\",\"email\":\"a@example.com\"}").with(ADMIN)), 409, "email-taken");
+                .content("{\"firstName\":\"A\",\"lastName\":\"L\",\"email\":\"a@example.com\"}")
+                .with(ADMIN)), 409, "email-taken");
     }
 
     @Test
@@ -158,7 +161,8 @@ class AccountControllerTest {
     @Test
     void malformedIfMatchIs400() throws Exception {
         expectProblem(mvc.perform(put(ACCOUNT + "/name").contentType(MediaType.APPLICATION_JSON)
-                        .header("If-Match", "version three").content("{\"firstName\":\"A\",\"lastName\":\"B\"}").with(ADMIN)),
+                        .header("If-Match", "version three").content("{\"firstName\":\"A\",\"lastName\":\"B\"}")
+                        .with(ADMIN)),
                 400, "invalid-input")
                 .andExpect(jsonPath("$.errors[0].field").value("If-Match"));
         verify(commands, never()).send(any());
@@ -388,7 +392,8 @@ class AccountControllerTest {
                         .content("{\"firstName\":\"A\",\"lastName\":\"L\",\"email\":\"a@example.com\"}"),
                 put(ACCOUNT + "/name").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"firstName\":\"A\",\"lastName\":\"B\"}"),
-                put(ACCOUNT + "/email").contentType(MediaType.APPLICATION_JSON).content("{\"email\":\"b@example.com\"}"),
+                put(ACCOUNT + "/email").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"email\":\"b@example.com\"}"),
                 multipart(HttpMethod.PUT, ACCOUNT + "/avatar")
                         .file(new MockMultipartFile("image", "me.png", "image/png", png(8, 8))),
                 post(ACCOUNT + "/api-token").contentType(MediaType.APPLICATION_JSON).content("{\"expiresInDays\":30}"),
@@ -398,8 +403,8 @@ class AccountControllerTest {
     /** A caller with a JWT for {@code subject} holding {@code roles}, as the identity provider would send. */
     private static RequestPostProcessor caller(String subject, String... roles) {
         return jwt().jwt(token -> token.subject(subject).claim(Roles.CLAIM, List.of(roles)))
-                .authorities(Arrays.stream(roles).<GrantedAuthority>map(role -> new SimpleGrantedAuthority("ROLE_" + role))
-                        .toList());
+                .authorities(Arrays.stream(roles)
+                        .<GrantedAuthority>map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList());
     }
 
     /** The account's owner: a JWT whose subject is the account id, without any role. */

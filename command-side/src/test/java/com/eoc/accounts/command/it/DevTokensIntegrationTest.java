@@ -18,7 +18,8 @@ class DevTokensIntegrationTest extends LocalRunTest {
 
     @Test
     void aMintedJwtAuthenticatesWithTheGivenRoles() {
-        Http.Reply minted = anonymous.post("/dev/tokens", "{\"subject\":\"billing-service\",\"roles\":[\"introspector\"]}");
+        Http.Reply minted = anonymous.post("/dev/tokens",
+                "{\"subject\":\"billing-service\",\"roles\":[\"introspector\"]}");
 
         assertThat(minted.status()).isEqualTo(200);
         assertThat(minted.header("Cache-Control")).contains("no-store");
@@ -65,7 +66,7 @@ class DevTokensIntegrationTest extends LocalRunTest {
     }
 
     @Test
-    void aJwtSignedWithAnotherKeyIsRefused() {
+    void aJwtWithAForgedSignatureIsRefused() {
         String jwt = mint("{\"subject\":\"ops-admin\",\"roles\":[\"admin\"]}");
         String[] parts = jwt.split("\\.");
         String forged = parts[0] + "." + parts[1] + "." + new StringBuilder(parts[2]).reverse();

@@ -52,7 +52,8 @@ class ApiTokenIndexTest {
                         INSERT INTO credentials.api_token (account_id, token_id, token_hash, created_at, expires_at)
                         VALUES (?, ?, ?, ?, ?)""")
                 .param(accountId).param(UUID.randomUUID()).param(ApiTokenFormat.hash(token))
-                .param(Timestamp.from(NOW.minus(Duration.ofDays(1)))).param(Timestamp.from(NOW.plus(Duration.ofDays(29))))
+                .param(Timestamp.from(NOW.minus(Duration.ofDays(1))))
+                .param(Timestamp.from(NOW.plus(Duration.ofDays(29))))
                 .update();
     }
 
