@@ -6,6 +6,8 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.anonymous;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -27,10 +29,13 @@ import com.eoc.accounts.command.account.Rejections.LiveTokenExistsException;
 import com.eoc.accounts.command.account.Rejections.NoTokenException;
 import com.eoc.accounts.command.avatar.AvatarStore;
 import com.eoc.accounts.command.avatar.StoredAvatar;
+import com.eoc.accounts.command.security.WithCommandSideSecurity;
+import com.eoc.accounts.platform.security.Roles;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -38,19 +43,33 @@ import javax.imageio.ImageIO;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-/** Every status code of the command table, and the problem+json shape of each failure. */
+/**
+ * Every status code of the command table, and the problem+json shape of each failure, behind the
+ * command side's real access rules: an administrator sends the commands unless a test is about who
+ * may send them.
+ */
 @WebMvcTest(AccountController.class)
+@WithCommandSideSecurity
 class AccountControllerTest {
 
     private static final UUID ID = UUID.fromString("0d6c1b8e-5a4e-4d8f-9a51-7f3e2c1b0a99");
+    private static final UUID SOMEONE_ELSE = UUID.fromString("6b1f0c2a-9d3e-4c57-8e21-0f4a5b6c7d8e");
+    private static final RequestPostProcessor ADMIN = caller("ops-admin", Roles.ADMIN);
     private static final String ACCOUNT = "/api/accounts/" + ID;
     private static final String PROBLEM = "application/problem+json";
 
@@ -66,7 +85,8 @@ class AccountControllerTest {
     @Test
     void registrationAnswers201WithLocationAndVersion() throws Exception {
         mvc.perform(post("/api/accounts").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"firstName\":\"Ada\",\"lastName\":\"Lovelace\",\"email\":\"ada@example.com\"}"))
+                        .content("{\"firstName\":\"Ada\",\"lastName\":\"Lovelace\",\"email\":\"ada@example.com\"}")
+                        .with(ADMIN))
                 .andExpect(status().isCreated())
                 .andExpect(header().string("Location", matchesPattern("/api/accounts/[0-9a-f-]{36}")))
                 .andExpect(header().string("ETag", "\"0\""))
@@ -82,7 +102,8 @@ class AccountControllerTest {
                 new FieldViolation("email", "must be a valid email address"))));
 
         expectProblem(mvc.perform(post("/api/accounts").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"firstName\":\"\",\"lastName\":\"L\",\"email\":\"nope\"}")), 400, "invalid-input")
+                        .content("{\"firstName\":\"\",\"lastName\":\"L\",\"email\":\"nope\"}")
+                        .with(ADMIN)), 400, "invalid-input")
                 .andExpect(jsonPath("$.errors[0].field").value("firstName"))
                 .andExpect(jsonPath("$.errors[0].message").value("must not be blank"))
                 .andExpect(jsonPath("$.errors[1].field").value("email"));
@@ -93,33 +114,34 @@ class AccountControllerTest {
         when(commands.send(any(RegisterAccount.class))).thenThrow(new EmailTakenException());
 
         expectProblem(mvc.perform(post("/api/accounts").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"firstName\":\"A\",\"lastName\":\"L\",\"email\":\"a@example.com\"}")), 409, "email-taken");
+                .content("{\"firstName\":\"A\",\"lastName\":\"L\",\"email\":\"a@example.com\"}")
+                .with(ADMIN)), 409, "email-taken");
     }
 
     @Test
     void malformedJsonIs400AndSendsNothing() throws Exception {
         expectProblem(mvc.perform(post("/api/accounts").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"firstName\":")), 400, "bad-request");
+                .content("{\"firstName\":").with(ADMIN)), 400, "bad-request");
         verify(commands, never()).send(any());
     }
 
     @Test
     void wrongJsonTypeIs400() throws Exception {
         expectProblem(mvc.perform(post(ACCOUNT + "/api-token").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"expiresInDays\":{\"days\":30}}")), 400, "bad-request");
+                .content("{\"expiresInDays\":{\"days\":30}}").with(ADMIN)), 400, "bad-request");
         verify(commands, never()).send(any());
     }
 
     @Test
     void unsupportedMediaTypeIs415() throws Exception {
-        expectProblem(mvc.perform(put(ACCOUNT + "/name").contentType(MediaType.TEXT_PLAIN).content("Ada")),
+        expectProblem(mvc.perform(put(ACCOUNT + "/name").contentType(MediaType.TEXT_PLAIN).content("Ada").with(ADMIN)),
                 415, "unsupported-media-type");
     }
 
     @Test
     void malformedAccountIdIs400() throws Exception {
         expectProblem(mvc.perform(put("/api/accounts/not-a-uuid/name").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"firstName\":\"A\",\"lastName\":\"B\"}")), 400, "invalid-parameter")
+                .content("{\"firstName\":\"A\",\"lastName\":\"B\"}").with(ADMIN)), 400, "invalid-parameter")
                 .andExpect(jsonPath("$.detail").value("'accountId' must be a valid UUID"));
     }
 
@@ -128,7 +150,7 @@ class AccountControllerTest {
         when(commands.send(any(RenameUser.class))).thenReturn(4L);
 
         mvc.perform(put(ACCOUNT + "/name").contentType(MediaType.APPLICATION_JSON).header("If-Match", "\"3\"")
-                        .content("{\"firstName\":\"Ada\",\"lastName\":\"King\"}"))
+                        .content("{\"firstName\":\"Ada\",\"lastName\":\"King\"}").with(ADMIN))
                 .andExpect(status().isOk())
                 .andExpect(header().string("ETag", "\"4\""))
                 .andExpect(jsonPath("$.accountId").value(ID.toString()))
@@ -139,7 +161,8 @@ class AccountControllerTest {
     @Test
     void malformedIfMatchIs400() throws Exception {
         expectProblem(mvc.perform(put(ACCOUNT + "/name").contentType(MediaType.APPLICATION_JSON)
-                        .header("If-Match", "version three").content("{\"firstName\":\"A\",\"lastName\":\"B\"}")),
+                        .header("If-Match", "version three").content("{\"firstName\":\"A\",\"lastName\":\"B\"}")
+                        .with(ADMIN)),
                 400, "invalid-input")
                 .andExpect(jsonPath("$.errors[0].field").value("If-Match"));
         verify(commands, never()).send(any());
@@ -148,7 +171,7 @@ class AccountControllerTest {
     @Test
     void weakIfMatchNeverMatchesSoIs412() throws Exception {
         expectProblem(mvc.perform(put(ACCOUNT + "/name").contentType(MediaType.APPLICATION_JSON)
-                        .header("If-Match", "W/\"3\"").content("{\"firstName\":\"A\",\"lastName\":\"B\"}")),
+                        .header("If-Match", "W/\"3\"").content("{\"firstName\":\"A\",\"lastName\":\"B\"}").with(ADMIN)),
                 412, "stale-version");
         verify(commands, never()).send(any());
     }
@@ -158,7 +181,7 @@ class AccountControllerTest {
         when(commands.send(any(RenameUser.class))).thenThrow(new AggregateNotFoundException(ID.toString(), "none"));
 
         expectProblem(mvc.perform(put(ACCOUNT + "/name").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"firstName\":\"A\",\"lastName\":\"B\"}")), 404, "account-not-found");
+                .content("{\"firstName\":\"A\",\"lastName\":\"B\"}").with(ADMIN)), 404, "account-not-found");
     }
 
     @Test
@@ -167,7 +190,7 @@ class AccountControllerTest {
                 .thenThrow(new ConflictingAggregateVersionException(ID.toString(), 1, 2));
 
         expectProblem(mvc.perform(put(ACCOUNT + "/name").contentType(MediaType.APPLICATION_JSON)
-                        .header("If-Match", "\"1\"").content("{\"firstName\":\"A\",\"lastName\":\"B\"}")),
+                        .header("If-Match", "\"1\"").content("{\"firstName\":\"A\",\"lastName\":\"B\"}").with(ADMIN)),
                 412, "stale-version")
                 .andExpect(jsonPath("$.currentVersion").value(2));
     }
@@ -177,7 +200,7 @@ class AccountControllerTest {
         when(commands.send(any(Commands.ChangeEmail.class))).thenReturn(2L);
 
         mvc.perform(put(ACCOUNT + "/email").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"email\":\"ada@lovelace.org\"}"))
+                        .content("{\"email\":\"ada@lovelace.org\"}").with(ADMIN))
                 .andExpect(status().isOk())
                 .andExpect(header().string("ETag", "\"2\""))
                 .andExpect(jsonPath("$.version").value(2));
@@ -194,7 +217,7 @@ class AccountControllerTest {
                                 png(32, 16))).with(request -> {
                             request.setMethod("PUT");
                             return request;
-                        }))
+                        }).with(ADMIN))
                 .andExpect(status().isOk())
                 .andExpect(header().string("ETag", "\"5\""))
                 .andExpect(jsonPath("$.version").value(5))
@@ -211,7 +234,7 @@ class AccountControllerTest {
                         "image/png", "%PDF-1.7 not a picture".getBytes())).with(request -> {
                     request.setMethod("PUT");
                     return request;
-                })), 415, "unsupported-image-type");
+                }).with(ADMIN)), 415, "unsupported-image-type");
         verify(avatars, never()).save(any());
     }
 
@@ -222,7 +245,7 @@ class AccountControllerTest {
                         "image/png", truncated)).with(request -> {
                     request.setMethod("PUT");
                     return request;
-                })), 400, "invalid-image")
+                }).with(ADMIN)), 400, "invalid-image")
                 .andExpect(jsonPath("$.detail").value(containsString("could not be read")));
         verify(avatars, never()).save(any());
     }
@@ -233,7 +256,7 @@ class AccountControllerTest {
                 "image/png", png(8, 8))).with(request -> {
                     request.setMethod("PUT");
                     return request;
-                })), 400, "bad-request");
+                }).with(ADMIN)), 400, "bad-request");
     }
 
     @Test
@@ -244,7 +267,7 @@ class AccountControllerTest {
                 .thenReturn(new TokenIssued(tokenId, now, now.plusSeconds(30 * 86400), 3));
 
         mvc.perform(post(ACCOUNT + "/api-token").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"expiresInDays\":30}"))
+                        .content("{\"expiresInDays\":30}").with(ADMIN))
                 .andExpect(status().isCreated())
                 .andExpect(header().string("Cache-Control", "no-store"))
                 .andExpect(header().string("ETag", "\"3\""))
@@ -261,7 +284,7 @@ class AccountControllerTest {
         when(commands.send(any(GenerateToken.class))).thenThrow(new LiveTokenExistsException());
 
         expectProblem(mvc.perform(post(ACCOUNT + "/api-token").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"expiresInDays\":30}")), 409, "live-token-exists")
+                        .content("{\"expiresInDays\":30}").with(ADMIN)), 409, "live-token-exists")
                 .andExpect(jsonPath("$.detail").value(containsString("delete the current token first")));
     }
 
@@ -271,7 +294,7 @@ class AccountControllerTest {
                 new FieldViolation("expiresInDays", "must be one of [7, 30, 60, 90, 365]"))));
 
         expectProblem(mvc.perform(post(ACCOUNT + "/api-token").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"expiresInDays\":3}")), 400, "invalid-input")
+                        .content("{\"expiresInDays\":3}").with(ADMIN)), 400, "invalid-input")
                 .andExpect(jsonPath("$.errors[0].field").value("expiresInDays"));
     }
 
@@ -279,7 +302,7 @@ class AccountControllerTest {
     void deleteAnswers204() throws Exception {
         when(commands.send(any(DeleteToken.class))).thenReturn(4L);
 
-        mvc.perform(delete(ACCOUNT + "/api-token"))
+        mvc.perform(delete(ACCOUNT + "/api-token").with(ADMIN))
                 .andExpect(status().isNoContent())
                 .andExpect(header().string("ETag", "\"4\""));
     }
@@ -288,15 +311,105 @@ class AccountControllerTest {
     void deleteWithoutTokenIs404() throws Exception {
         when(commands.send(any(DeleteToken.class))).thenThrow(new NoTokenException());
 
-        expectProblem(mvc.perform(delete(ACCOUNT + "/api-token")), 404, "no-token");
+        expectProblem(mvc.perform(delete(ACCOUNT + "/api-token").with(ADMIN)), 404, "no-token");
     }
 
     @Test
     void unexpectedFailureIs500WithoutInternals() throws Exception {
         when(commands.send(any(DeleteToken.class))).thenThrow(new IllegalStateException("connection pool exhausted"));
 
-        expectProblem(mvc.perform(delete(ACCOUNT + "/api-token")), 500, "internal-error")
+        expectProblem(mvc.perform(delete(ACCOUNT + "/api-token").with(ADMIN)), 500, "internal-error")
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.not(containsString("pool"))));
+    }
+
+    @Test
+    void withoutCredentialsEveryCommandIs401WithABearerChallenge() throws Exception {
+        for (AbstractMockHttpServletRequestBuilder<?> command : everyCommand()) {
+            expectProblem(mvc.perform(command), 401, "unauthenticated")
+                    .andExpect(header().string("WWW-Authenticate", "Bearer error=\"invalid_token\""));
+        }
+        verify(commands, never()).send(any());
+    }
+
+    @Test
+    void theOwnerMaySendCommandsOnTheOwnAccount() throws Exception {
+        when(commands.send(any(RenameUser.class))).thenReturn(1L);
+        when(commands.send(any(DeleteToken.class))).thenReturn(2L);
+
+        mvc.perform(put(ACCOUNT + "/name").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"firstName\":\"Ada\",\"lastName\":\"King\"}").with(owner(ID)))
+                .andExpect(status().isOk());
+        // the account id in the path is a UUID, whatever the case of its hex digits
+        mvc.perform(delete("/api/accounts/" + ID.toString().toUpperCase() + "/api-token").with(owner(ID)))
+                .andExpect(status().isNoContent());
+    }
+
+    @Test
+    void theOwnerOfAnotherAccountIs403OnEveryCommand() throws Exception {
+        for (AbstractMockHttpServletRequestBuilder<?> command : everyCommand()) {
+            expectProblem(mvc.perform(command.with(owner(SOMEONE_ELSE))), 403, "forbidden")
+                    .andExpect(header().string("WWW-Authenticate", "Bearer error=\"insufficient_scope\""));
+        }
+        verify(commands, never()).send(any());
+    }
+
+    @Test
+    void onlyAnAdministratorRegistersAccounts() throws Exception {
+        expectProblem(mvc.perform(post("/api/accounts").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"firstName\":\"A\",\"lastName\":\"L\",\"email\":\"a@example.com\"}")
+                .with(owner(ID))), 403, "forbidden");
+        verify(commands, never()).send(any());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {Roles.AUDITOR, Roles.VIEWER, Roles.INTROSPECTOR})
+    void readingRolesMaySendNoCommand(String role) throws Exception {
+        for (AbstractMockHttpServletRequestBuilder<?> command : everyCommand()) {
+            expectProblem(mvc.perform(command.with(caller("service-" + role, role))), 403, "forbidden");
+        }
+        verify(commands, never()).send(any());
+    }
+
+    @Test
+    void securityHeadersAreOnEveryResponse() throws Exception {
+        when(commands.send(any(RenameUser.class))).thenReturn(1L);
+
+        for (RequestPostProcessor caller : List.of(ADMIN, owner(SOMEONE_ELSE), anonymous())) {
+            mvc.perform(put(ACCOUNT + "/name").contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"firstName\":\"A\",\"lastName\":\"B\"}").with(caller))
+                    .andExpect(header().string("X-Content-Type-Options", "nosniff"))
+                    .andExpect(header().string("X-Frame-Options", "DENY"))
+                    .andExpect(header().string("Content-Security-Policy", "frame-ancestors 'none'"))
+                    .andExpect(header().string("Referrer-Policy", "no-referrer"))
+                    .andExpect(header().string("Cache-Control", containsString("no-store")));
+        }
+    }
+
+    /** One request per command of the table, on the account {@link #ID}, without credentials. */
+    private static List<AbstractMockHttpServletRequestBuilder<?>> everyCommand() throws IOException {
+        return List.of(
+                post("/api/accounts").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"firstName\":\"A\",\"lastName\":\"L\",\"email\":\"a@example.com\"}"),
+                put(ACCOUNT + "/name").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"firstName\":\"A\",\"lastName\":\"B\"}"),
+                put(ACCOUNT + "/email").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"email\":\"b@example.com\"}"),
+                multipart(HttpMethod.PUT, ACCOUNT + "/avatar")
+                        .file(new MockMultipartFile("image", "me.png", "image/png", png(8, 8))),
+                post(ACCOUNT + "/api-token").contentType(MediaType.APPLICATION_JSON).content("{\"expiresInDays\":30}"),
+                delete(ACCOUNT + "/api-token"));
+    }
+
+    /** A caller with a JWT for {@code subject} holding {@code roles}, as the identity provider would send. */
+    private static RequestPostProcessor caller(String subject, String... roles) {
+        return jwt().jwt(token -> token.subject(subject).claim(Roles.CLAIM, List.of(roles)))
+                .authorities(Arrays.stream(roles)
+                        .<GrantedAuthority>map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList());
+    }
+
+    /** The account's owner: a JWT whose subject is the account id, without any role. */
+    private static RequestPostProcessor owner(UUID accountId) {
+        return caller(accountId.toString());
     }
 
     private static ResultActions expectProblem(ResultActions result, int status, String type) throws Exception {

@@ -3,15 +3,18 @@ package com.eoc.accounts.platform.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -20,60 +23,85 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 
 class AccountAccessTest {
 
-    private final UUID accountId = UUID.fromString("3f1c2a4e-8b7d-4c1e-9a55-0d2f6b7e8c91");
-    private final UUID otherAccountId = UUID.fromString("5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b");
+    private static final UUID ACCOUNT = UUID.fromString("0d6c1b8e-5a4e-4d8f-9a51-7f3e2c1b0a99");
+    private static final UUID OTHER = UUID.fromString("6b1f0c2a-9d3e-4c57-8e21-0f4a5b6c7d8e");
+    private static final Instant EXPIRES = Instant.parse("2030-01-01T00:00:00Z");
+
+    private final AuthorizationManager<RequestAuthorizationContext> ownerOrAdmin = AccountAccess.ownerOr(Roles.ADMIN);
+    private final AuthorizationManager<RequestAuthorizationContext> ownerTokenOrAuditor =
+            AccountAccess.ownerOrOwnTokenOr(Roles.AUDITOR);
 
     @Test
-    void theOwnersJwtIsAllowedOnItsAccountOnly() {
-        AuthorizationManager<RequestAuthorizationContext> rule = AccountAccess.ownerOr(Roles.ADMIN);
+    void theOwnersJwtIsAllowedOnTheOwnAccountOnly() {
+        assertThat(allowed(ownerOrAdmin, jwt(ACCOUNT.toString()), ACCOUNT.toString())).isTrue();
+        assertThat(allowed(ownerOrAdmin, jwt(ACCOUNT.toString()), OTHER.toString())).isFalse();
+    }
 
-        assertThat(allows(rule, jwt(accountId.toString()), accountId.toString())).isTrue();
-        assertThat(allows(rule, jwt(accountId.toString()), accountId.toString().toUpperCase())).isTrue();
-        assertThat(allows(rule, jwt(accountId.toString()), otherAccountId.toString())).isFalse();
-        assertThat(allows(rule, jwt("someone"), "someone")).as("a subject that is no account id").isFalse();
+    @Test
+    void theAccountIdIsComparedAsAUuid() {
+        assertThat(allowed(ownerOrAdmin, jwt(ACCOUNT.toString().toUpperCase()), ACCOUNT.toString())).isTrue();
+        assertThat(allowed(ownerOrAdmin, jwt(ACCOUNT.toString()), ACCOUNT.toString().toUpperCase())).isTrue();
+    }
+
+    @Test
+    void aSubjectOrPathThatIsNoAccountIdIsNobodysAccount() {
+        assertThat(allowed(ownerOrAdmin, jwt("billing-service"), "billing-service")).isFalse();
+        assertThat(allowed(ownerOrAdmin, jwt(ACCOUNT.toString()), "not-a-uuid")).isFalse();
+        assertThat(allowed(ownerOrAdmin, jwt(ACCOUNT.toString()), null)).isFalse();
     }
 
     @Test
     void theRolesAreAllowedOnAnyAccount() {
-        AuthorizationManager<RequestAuthorizationContext> rule = AccountAccess.ownerOr(Roles.ADMIN, Roles.AUDITOR);
-
-        assertThat(allows(rule, jwt("auditor-1", Roles.AUDITOR), accountId.toString())).isTrue();
-        assertThat(allows(rule, jwt("viewer-1", Roles.VIEWER), accountId.toString())).isFalse();
+        assertThat(allowed(ownerOrAdmin, jwt("ops-admin", Roles.ADMIN), ACCOUNT.toString())).isTrue();
+        assertThat(allowed(ownerOrAdmin, jwt("dashboard", Roles.VIEWER), ACCOUNT.toString())).isFalse();
+        assertThat(allowed(ownerTokenOrAuditor, jwt("audit", Roles.AUDITOR), ACCOUNT.toString())).isTrue();
     }
 
     @Test
-    void anApiTokenIsTheOwnerOnlyWhereTheRuleSaysSo() {
-        ApiTokenAuthentication ownToken = new ApiTokenAuthentication(accountId, Instant.now().plusSeconds(60));
+    void anApiTokenIsAnOwnerOnlyWhereTheRuleSaysSo() {
+        ApiTokenAuthentication token = new ApiTokenAuthentication(ACCOUNT, EXPIRES);
 
-        assertThat(allows(AccountAccess.ownerOr(Roles.ADMIN), ownToken, accountId.toString())).isFalse();
-        assertThat(allows(AccountAccess.ownerOrOwnTokenOr(Roles.ADMIN), ownToken, accountId.toString())).isTrue();
-        assertThat(allows(AccountAccess.ownerOrOwnTokenOr(Roles.ADMIN), ownToken, otherAccountId.toString()))
-                .isFalse();
+        assertThat(allowed(ownerOrAdmin, token, ACCOUNT.toString())).isFalse();
+        assertThat(allowed(ownerTokenOrAuditor, token, ACCOUNT.toString())).isTrue();
+        assertThat(allowed(ownerTokenOrAuditor, token, OTHER.toString())).isFalse();
     }
 
     @Test
-    void anonymousCallersAndRequestsWithoutAnAccountAreRefused() {
-        Authentication anonymous = new AnonymousAuthenticationToken("key", accountId.toString(),
+    void otherKindsOfCallerNamedLikeTheAccountAreNotItsOwner() {
+        Authentication named = new TestingAuthenticationToken(ACCOUNT.toString(), null, List.of());
+        named.setAuthenticated(true);
+        Authentication anonymous = new AnonymousAuthenticationToken("key", ACCOUNT.toString(),
                 AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS"));
-        AuthorizationManager<RequestAuthorizationContext> rule = AccountAccess.ownerOrOwnTokenOr(Roles.ADMIN);
 
-        assertThat(allows(rule, anonymous, accountId.toString())).isFalse();
-        assertThat(allows(rule, null, accountId.toString())).isFalse();
-        assertThat(allows(rule, jwt(accountId.toString()), null)).isFalse();
+        assertThat(allowed(ownerTokenOrAuditor, named, ACCOUNT.toString())).isFalse();
+        assertThat(allowed(ownerTokenOrAuditor, anonymous, ACCOUNT.toString())).isFalse();
+        assertThat(allowed(ownerTokenOrAuditor, null, ACCOUNT.toString())).isFalse();
     }
 
-    private static boolean allows(AuthorizationManager<RequestAuthorizationContext> rule,
-                                  Authentication caller, String accountIdInPath) {
-        Map<String, String> variables = accountIdInPath == null ? Map.of()
-                : Map.of(AccountAccess.ACCOUNT_ID, accountIdInPath);
-        AuthorizationResult result = rule.authorize(() -> caller,
-                new RequestAuthorizationContext(new MockHttpServletRequest(), variables));
+    @Test
+    void anUnauthenticatedJwtIsNobody() {
+        JwtAuthenticationToken unauthenticated = new JwtAuthenticationToken(jwtClaims(ACCOUNT.toString()));
+        unauthenticated.setAuthenticated(false);
+
+        assertThat(allowed(ownerOrAdmin, unauthenticated, ACCOUNT.toString())).isFalse();
+    }
+
+    private static boolean allowed(AuthorizationManager<RequestAuthorizationContext> rule, Authentication caller,
+                                   String accountId) {
+        Map<String, String> variables = accountId == null ? Map.of() : Map.of(AccountAccess.ACCOUNT_ID, accountId);
+        RequestAuthorizationContext request = new RequestAuthorizationContext(new MockHttpServletRequest(), variables);
+        AuthorizationResult result = rule.authorize(() -> caller, request);
         return result != null && result.isGranted();
     }
 
     private static JwtAuthenticationToken jwt(String subject, String... roles) {
-        Jwt jwt = Jwt.withTokenValue("not-checked-here").header("alg", "RS256").subject(subject).build();
-        return new JwtAuthenticationToken(jwt,
-                Stream.of(roles).map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList());
+        List<GrantedAuthority> authorities = Arrays.stream(roles)
+                .<GrantedAuthority>map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList();
+        return new JwtAuthenticationToken(jwtClaims(subject), authorities);
+    }
+
+    private static Jwt jwtClaims(String subject) {
+        return Jwt.withTokenValue("token").header("alg", "RS256").subject(subject)
+                .issuedAt(Instant.parse("2026-01-01T00:00:00Z")).expiresAt(EXPIRES).build();
     }
 }
