@@ -1,5 +1,6 @@
 package com.eoc.accounts.query;
 
+import com.eoc.accounts.platform.security.LocalIdentityProvider;
 import com.eoc.accounts.platform.security.Roles;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -32,8 +33,6 @@ public final class TestJwts {
 
     /** {@code accounts.security.local.signing-key-file} of the tests. */
     private static final Path SIGNING_KEY_FILE = Path.of("target/test-signing-key.json");
-    /** The local identity provider's issuer, which the decoder requires. */
-    private static final String ISSUER = "eoc-local";
     private static final Duration LIFETIME = Duration.ofHours(1);
 
     private TestJwts() {
@@ -64,7 +63,7 @@ public final class TestJwts {
 
     private static String sign(RSAKey key, String subject, List<String> roles, Instant issuedAt, Instant expiresAt) {
         JwtClaimsSet claims = JwtClaimsSet.builder()
-                .issuer(ISSUER)
+                .issuer(LocalIdentityProvider.ISSUER)
                 .subject(subject)
                 .claim(Roles.CLAIM, roles)
                 .issuedAt(issuedAt)

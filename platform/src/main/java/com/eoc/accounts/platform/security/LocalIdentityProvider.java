@@ -7,7 +7,6 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,7 +25,8 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 public class LocalIdentityProvider {
 
     public static final String PROFILE = "local";
-    static final String ISSUER = "eoc-local";
+    /** The {@code iss} of the local JWTs, which the local decoder requires. */
+    public static final String ISSUER = "eoc-local";
 
     private final RSAKey key;
 
@@ -42,9 +42,9 @@ public class LocalIdentityProvider {
     }
 
     @Bean
-    DevTokens devTokens(@Value("${accounts.security.local.token-lifetime}") Duration lifetime,
-                        ObjectProvider<Clock> clock) {
+    DevTokens devTokens(@Value("${accounts.security.local.token-lifetime}") Duration lifetime) {
+        // the system's time, not the application's Clock: the decoder checks iat and exp against it
         return new DevTokens(new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(key))), lifetime,
-                clock.getIfAvailable(Clock::systemUTC));
+                Clock.systemUTC());
     }
 }

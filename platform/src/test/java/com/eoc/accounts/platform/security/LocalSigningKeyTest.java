@@ -8,13 +8,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
@@ -64,8 +62,7 @@ class LocalSigningKeyTest {
     @Test
     void aJwtFromDevTokensIsAcceptedByTheDecoderOfTheSameKeyOnly() throws Exception {
         Path file = folder.resolve("dev-signing-key.json");
-        DevTokens tokens = new LocalIdentityProvider(file)
-                .devTokens(Duration.ofHours(1), new StaticListableBeanFactory().getBeanProvider(Clock.class));
+        DevTokens tokens = new LocalIdentityProvider(file).devTokens(Duration.ofHours(1));
 
         String token = tokens.mint("ops-admin", List.of(Roles.ADMIN, Roles.AUDITOR));
         Jwt decoded = new LocalIdentityProvider(file).localJwtDecoder().decode(token);
