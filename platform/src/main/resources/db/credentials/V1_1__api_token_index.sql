@@ -1,7 +1,9 @@
--- The API tokens that may authenticate: one row per account with a token, keyed by the token's
--- SHA-256 (never the token itself). The command side inserts and deletes a row in the same
--- transaction as the TokenGenerated / TokenDeleted event, so a deleted token is refused by the
--- very next request; both applications look tokens up here and note when one was last used.
+-- The API tokens that may authenticate: one row per account with a token, with the token's
+-- SHA-256 (never the token itself). A token is looked up by its hint (its last 4 characters, not
+-- secret), then its hash is compared in constant time. The command side inserts and deletes a
+-- row in the same transaction as the TokenGenerated / TokenDeleted event, so a deleted token is
+-- refused by the very next request; both applications look tokens up here and note when one was
+-- last used.
 CREATE SCHEMA IF NOT EXISTS credentials;
 
 CREATE TABLE credentials.api_token (
@@ -9,18 +11,21 @@ CREATE TABLE credentials.api_token (
     token_id     UUID        NOT NULL UNIQUE,
     -- hex SHA-256 of the whole token
     token_hash   CHAR(64)    NOT NULL UNIQUE,
+    hint         VARCHAR(4)  NOT NULL,
     created_at   TIMESTAMPTZ NOT NULL,
     expires_at   TIMESTAMPTZ NOT NULL,
     -- written at most every few minutes per token, never as an event
     last_used_at TIMESTAMPTZ
 );
+CREATE INDEX api_token_hint ON credentials.api_token (hint);
 
 -- Tokens generated before this index existed: each account's last token event, when it is a
 -- TokenGenerated (revision 1 payload, JSON in bytea).
-INSERT INTO credentials.api_token (account_id, token_id, token_hash, created_at, expires_at)
+INSERT INTO credentials.api_token (account_id, token_id, token_hash, hint, created_at, expires_at)
 SELECT (payload ->> 'accountId')::uuid,
        (payload ->> 'tokenId')::uuid,
        payload ->> 'tokenHash',
+       payload ->> 'hint',
        (payload ->> 'createdAt')::timestamptz,
        (payload ->> 'expiresAt')::timestamptz
 FROM (SELECT DISTINCT ON (aggregate_identifier)

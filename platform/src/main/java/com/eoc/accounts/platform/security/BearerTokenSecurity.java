@@ -2,6 +2,7 @@ package com.eoc.accounts.platform.security;
 
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
+import java.util.stream.Stream;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
@@ -13,7 +14,9 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
-import org.springframework.web.servlet.HandlerExceptionResolver;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * What both applications' security has in common: stateless bearer authentication (a JWT from
@@ -21,6 +24,8 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
  * response, and the few public paths. Each application adds the rules of its endpoints.
  */
 public class BearerTokenSecurity {
+
+    private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
 
     private static final String NO_IDENTITY_PROVIDER = """
             No identity provider is configured: set SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI \
@@ -33,16 +38,16 @@ public class BearerTokenSecurity {
     private final SecurityProblems problems;
 
     BearerTokenSecurity(ObjectProvider<JwtDecoder> jwtDecoder, ApiTokenIndex apiTokens, ObjectProvider<Clock> clock,
-                        HandlerExceptionResolver handlerExceptionResolver) {
+                        SecurityProblems problems) {
         this.jwtDecoder = jwtDecoder;
         this.apiTokens = apiTokens;
         this.clock = clock;
-        this.problems = new SecurityProblems(handlerExceptionResolver);
+        this.problems = problems;
     }
 
     /**
-     * The filter chain: the public paths, then {@code rules}; any other request needs an
-     * authenticated caller (and then usually finds nothing: 404).
+     * The filter chain: the public paths, the admin's actuator, then {@code rules}; any other
+     * request is refused (401 when anonymous, else 403).
      */
     public SecurityFilterChain build(HttpSecurity http,
             Customizer<AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry> rules)
@@ -71,12 +76,24 @@ public class BearerTokenSecurity {
                 .addFilterAfter(new TokenExpirationHeader(), BearerTokenAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> {
                     requests.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-                            .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
-                            .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml",
-                                    "/swagger-ui.html", "/swagger-ui/**").permitAll();
+                            .requestMatchers(reads("/actuator/health", "/actuator/health/**")).permitAll()
+                            .requestMatchers(reads("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml",
+                                    "/swagger-ui.html", "/swagger-ui/**")).permitAll()
+                            .requestMatchers("/actuator/**").hasRole(Roles.ADMIN);
                     rules.customize(requests);
-                    requests.anyRequest().authenticated();
+                    // fail closed: what no rule names is refused, whatever its method or path
+                    requests.anyRequest().denyAll();
                 });
         return http.build();
+    }
+
+    /**
+     * GET and HEAD of the paths: Spring MVC answers a HEAD with the GET handler, so a rule for
+     * reading must cover both, or HEAD would show headers (ETag, length) that GET refuses.
+     */
+    public static RequestMatcher reads(String... patterns) {
+        return new OrRequestMatcher(Stream.of(HttpMethod.GET, HttpMethod.HEAD)
+                .flatMap(method -> Stream.of(patterns).map(pattern -> (RequestMatcher) PATHS.matcher(method, pattern)))
+                .toList());
     }
 }

@@ -7,14 +7,18 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
+import org.springframework.core.env.Environment;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.util.StringUtils;
 
 /**
  * The stand-in for an identity provider in the {@code local} profile, and in no other: JWTs
@@ -30,14 +34,30 @@ public class LocalIdentityProvider {
 
     private final RSAKey key;
 
-    LocalIdentityProvider(@Value("${accounts.security.local.signing-key-file}") Path file) {
+    LocalIdentityProvider(@Value("${accounts.security.local.signing-key-file}") Path file, Environment environment) {
+        refuseBesideARealIdentityProvider(environment);
         this.key = LocalSigningKey.loadOrCreate(file);
+    }
+
+    /**
+     * The local decoder would silently take the place of the identity provider's: a deployment
+     * that names one and also runs this profile is a mistake, and would hand out admin JWTs.
+     */
+    private static void refuseBesideARealIdentityProvider(Environment environment) {
+        for (String property : List.of("spring.security.oauth2.resourceserver.jwt.issuer-uri",
+                "spring.security.oauth2.resourceserver.jwt.jwk-set-uri")) {
+            if (StringUtils.hasText(environment.getProperty(property))) {
+                throw new IllegalStateException("The '" + PROFILE + "' profile signs its own JWTs, but " + property
+                        + " names an identity provider: run without the '" + PROFILE + "' profile to use it");
+            }
+        }
     }
 
     @Bean
     JwtDecoder localJwtDecoder() throws JOSEException {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(key.toRSAPublicKey()).build();
-        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(ISSUER));
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(ISSUER), RequiredClaims.validator()));
         return decoder;
     }
 

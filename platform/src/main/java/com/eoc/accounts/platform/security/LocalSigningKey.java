@@ -53,8 +53,9 @@ final class LocalSigningKey {
                 Files.setPosixFilePermissions(draft, PosixFilePermissions.fromString("rw-------"));
             }
             Files.writeString(draft, key.toJSONString(), StandardCharsets.US_ASCII);
-            // whoever comes first wins; the other one reads the winner's key
-            Files.move(draft, file);
+            // a link is made only if no file has the name yet: of two applications starting
+            // together, the first wins and the other reads the winner's key
+            Files.createLink(file, draft);
         } catch (FileAlreadyExistsException theOtherApplicationWasFirst) {
             // fall through to reading it
         } finally {

@@ -7,6 +7,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
@@ -20,15 +22,26 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 @Import(LocalIdentityProvider.class)
 public class PlatformSecurity {
 
+    /** Added by Spring Boot to the checks of the identity provider's JWTs (and used by the local decoder). */
+    @Bean
+    OAuth2TokenValidator<Jwt> requiredClaims() {
+        return RequiredClaims.validator();
+    }
+
     @Bean
     ApiTokenIndex apiTokenIndex(JdbcClient jdbc) {
         return new ApiTokenIndex(jdbc);
     }
 
     @Bean
-    BearerTokenSecurity bearerTokenSecurity(ObjectProvider<JwtDecoder> jwtDecoder, ApiTokenIndex apiTokens,
-            ObjectProvider<Clock> clock,
+    SecurityProblems securityProblems(
             @Qualifier("handlerExceptionResolver") HandlerExceptionResolver handlerExceptionResolver) {
-        return new BearerTokenSecurity(jwtDecoder, apiTokens, clock, handlerExceptionResolver);
+        return new SecurityProblems(handlerExceptionResolver);
+    }
+
+    @Bean
+    BearerTokenSecurity bearerTokenSecurity(ObjectProvider<JwtDecoder> jwtDecoder, ApiTokenIndex apiTokens,
+                                            ObjectProvider<Clock> clock, SecurityProblems problems) {
+        return new BearerTokenSecurity(jwtDecoder, apiTokens, clock, problems);
     }
 }

@@ -6,6 +6,8 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
@@ -14,7 +16,7 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
  * Spring MVC's exception resolvers and answered by the application's {@code @RestControllerAdvice}
  * (see {@code ProblemDetailsSupport}).
  */
-final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
+final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
 
     private final HandlerExceptionResolver resolver;
 
@@ -30,6 +32,11 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException exception) {
+        resolver.resolveException(request, response, null, exception);
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException exception) {
         resolver.resolveException(request, response, null, exception);
     }
 }

@@ -16,6 +16,7 @@ import org.springframework.security.authentication.InsufficientAuthenticationExc
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -81,6 +82,16 @@ public abstract class ProblemDetailsSupport extends ResponseEntityExceptionHandl
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"insufficient_scope\"")
                 .body(problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
                         "the caller's roles do not allow this request"));
+    }
+
+    /**
+     * Spring Security's firewall refused the URL (an encoded or doubled slash, a {@code ;}
+     * parameter…) before any rule looked at it.
+     */
+    @ExceptionHandler(RequestRejectedException.class)
+    ProblemDetail rejectedUrl(RequestRejectedException e) {
+        return problem(HttpStatus.BAD_REQUEST, "bad-request", "Bad request",
+                "the request's URL is not allowed here (encoded or doubled slashes, ';' parameters…)");
     }
 
     /** A multipart body Spring could not parse (no boundary, cut off): the client's fault. */

@@ -1,6 +1,7 @@
 package com.eoc.accounts.query.security;
 
 import static com.eoc.accounts.platform.security.AccountAccess.ownerOrOwnTokenOr;
+import static com.eoc.accounts.platform.security.BearerTokenSecurity.reads;
 
 import com.eoc.accounts.platform.security.BearerTokenSecurity;
 import com.eoc.accounts.platform.security.PlatformSecurity;
@@ -8,7 +9,6 @@ import com.eoc.accounts.platform.security.Roles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
@@ -24,11 +24,10 @@ class QuerySideSecurity {
     @Bean
     SecurityFilterChain querySideFilterChain(HttpSecurity http, BearerTokenSecurity bearer) throws Exception {
         return bearer.build(http, requests -> requests
-                .requestMatchers(HttpMethod.GET, "/api/accounts/{accountId}/history")
-                        .hasAnyRole(Roles.AUDITOR, Roles.ADMIN)
-                .requestMatchers(HttpMethod.GET, "/api/accounts/{accountId}", "/api/accounts/{accountId}/avatar")
+                .requestMatchers(reads("/api/accounts/{accountId}/history")).hasAnyRole(Roles.AUDITOR, Roles.ADMIN)
+                .requestMatchers(reads("/api/accounts/{accountId}", "/api/accounts/{accountId}/avatar"))
                         .access(ownerOrOwnTokenOr(Roles.ADMIN, Roles.AUDITOR, Roles.VIEWER))
-                .requestMatchers(HttpMethod.GET, "/api/accounts", "/api/stats", "/api/token-expiry-warnings")
+                .requestMatchers(reads("/api/accounts", "/api/stats", "/api/token-expiry-warnings"))
                         .hasAnyRole(Roles.VIEWER, Roles.ADMIN)
                 .requestMatchers("/api/admin/**").hasRole(Roles.ADMIN));
     }
