@@ -10,14 +10,25 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.mock.env.MockEnvironment;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 
 class LocalSigningKeyTest {
+
+    /** The environment of a local run: no identity provider is configured. */
+    private static final MockEnvironment NO_IDENTITY_PROVIDER = new MockEnvironment();
 
     @TempDir
     Path folder;
@@ -34,6 +45,32 @@ class LocalSigningKeyTest {
         assertThat(again.getKeyID()).isEqualTo(made.getKeyID());
         assertThat(again.toRSAPublicKey()).isEqualTo(made.toRSAPublicKey());
         assertThat(Files.readString(file)).isEqualTo(written);
+        try (Stream<Path> files = Files.list(file.getParent())) {
+            assertThat(files).as("no draft is left behind").containsExactly(file);
+        }
+    }
+
+    @RepeatedTest(3)
+    void ofTwoApplicationsMakingTheKeyAtOnceBothUseTheOneThatWasWritten() throws Exception {
+        Path file = folder.resolve(".local/dev-signing-key.json");
+        CyclicBarrier together = new CyclicBarrier(2);
+        Callable<RSAKey> start = () -> {
+            together.await();
+            return LocalSigningKey.loadOrCreate(file);
+        };
+        ExecutorService applications = Executors.newFixedThreadPool(2);
+        try {
+            Future<RSAKey> one = applications.submit(start);
+            Future<RSAKey> other = applications.submit(start);
+            String keyOfOne = one.get(1, TimeUnit.MINUTES).toJSONString();
+            String keyOfOther = other.get(1, TimeUnit.MINUTES).toJSONString();
+
+            assertThat(keyOfOther).as("both use one key").isEqualTo(keyOfOne);
+            assertThat(RSAKey.parse(Files.readString(file)).toJSONString()).as("the key in the file")
+                    .isEqualTo(keyOfOne);
+        } finally {
+            applications.shutdownNow();
+        }
         try (Stream<Path> files = Files.list(file.getParent())) {
             assertThat(files).as("no draft is left behind").containsExactly(file);
         }
@@ -62,17 +99,18 @@ class LocalSigningKeyTest {
     @Test
     void aJwtFromDevTokensIsAcceptedByTheDecoderOfTheSameKeyOnly() throws Exception {
         Path file = folder.resolve("dev-signing-key.json");
-        DevTokens tokens = new LocalIdentityProvider(file).devTokens(Duration.ofHours(1));
+        DevTokens tokens = new LocalIdentityProvider(file, NO_IDENTITY_PROVIDER).devTokens(Duration.ofHours(1));
 
         String token = tokens.mint("ops-admin", List.of(Roles.ADMIN, Roles.AUDITOR));
-        Jwt decoded = new LocalIdentityProvider(file).localJwtDecoder().decode(token);
+        Jwt decoded = new LocalIdentityProvider(file, NO_IDENTITY_PROVIDER).localJwtDecoder().decode(token);
 
         assertThat(decoded.getSubject()).isEqualTo("ops-admin");
         assertThat(decoded.getClaimAsStringList(Roles.CLAIM)).containsExactly(Roles.ADMIN, Roles.AUDITOR);
         assertThat(decoded.getClaimAsString("iss")).isEqualTo(LocalIdentityProvider.ISSUER);
         assertThat(Duration.between(decoded.getIssuedAt(), decoded.getExpiresAt())).isEqualTo(Duration.ofHours(1));
 
-        JwtDecoder otherKey = new LocalIdentityProvider(folder.resolve("other-key.json")).localJwtDecoder();
+        JwtDecoder otherKey =
+                new LocalIdentityProvider(folder.resolve("other-key.json"), NO_IDENTITY_PROVIDER).localJwtDecoder();
         assertThatThrownBy(() -> otherKey.decode(token)).isInstanceOf(JwtException.class);
     }
 }
