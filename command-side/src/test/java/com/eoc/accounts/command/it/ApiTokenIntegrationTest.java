@@ -10,13 +10,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The API token on the command side: its index ({@code credentials.api_token}) is written in the
  * transaction of the token's events, so a deleted token is refused by the very next request; and
- * a token may send no command at all, not even on its own account.
+ * a token may send no command at all, not even on its own account. Noting a token's use is best
+ * effort: a database that cannot note it fails no request.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class ApiTokenIntegrationTest extends LocalRunTest {
 
     @Test
@@ -111,6 +116,45 @@ class ApiTokenIntegrationTest extends LocalRunTest {
 
         assertThat(eventCount(id)).isEqualTo(events);
         assertThat(introspect(token).get("active").asBoolean()).as("the token outlived the attempts").isTrue();
+    }
+
+    @Test
+    void aUseThatCannotBeRecordedStillAuthenticatesAndLogsNoSecret(CapturedOutput output) {
+        String id = register();
+        JsonNode generated = generateToken(id).json();
+        String token = generated.get("token").asString();
+        // the database refuses to note this token's use, as a read-only replica or a full disk would
+        jdbc.sql("""
+                CREATE FUNCTION credentials.refuse_use_test() RETURNS trigger LANGUAGE plpgsql
+                AS $$ BEGIN RAISE EXCEPTION 'the row cannot be written now'; END $$""").update();
+        jdbc.sql("CREATE TRIGGER refuse_use_test BEFORE UPDATE ON credentials.api_token FOR EACH ROW"
+                + " WHEN (OLD.account_id = '" + id + "') EXECUTE FUNCTION credentials.refuse_use_test()").update();
+        JsonNode introspected;
+        Http.Reply used;
+        try {
+            introspected = introspect(token);
+            used = anonymous.as(token).put("/api/accounts/" + id + "/name",
+                    "{\"firstName\":\"Token\",\"lastName\":\"Holder\"}", null);
+        } finally {
+            jdbc.sql("DROP TRIGGER refuse_use_test ON credentials.api_token").update();
+            jdbc.sql("DROP FUNCTION credentials.refuse_use_test()").update();
+        }
+
+        assertThat(introspected.get("active").asBoolean()).isTrue();
+        assertThat(used.status()).as("authenticated, then refused for its role").isEqualTo(403);
+        assertThat(Instant.parse(used.header("EOC-Token-Expiration")))
+                .isEqualTo(Instant.parse(generated.get("expiresAt").asString()));
+        assertThat(jdbc.sql("SELECT last_used_at IS NULL FROM credentials.api_token WHERE account_id = ?::uuid")
+                .param(id).query(Boolean.class).single()).as("no use was noted").isTrue();
+        List<String> warnings = output.getAll().lines()
+                .filter(line -> line.contains("Could not record the use of API token")).toList();
+        assertThat(warnings).as("one line per attempt: introspection and authentication").hasSize(2)
+                .allSatisfy(line -> assertThat(line).contains(id)
+                        .contains(generated.get("tokenId").asString())
+                        .doesNotContain(ApiTokenFormat.hash(token))
+                        .doesNotContain(token.substring(ApiTokenFormat.PREFIX.length(),
+                                ApiTokenFormat.PREFIX.length() + 12))
+                        .doesNotContain(token.substring(token.length() - 12)));
     }
 
     private JsonNode introspect(String token) {

@@ -2,8 +2,11 @@ package com.eoc.accounts.command.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.eoc.accounts.platform.security.ApiTokenFormat;
 import com.eoc.accounts.platform.security.Roles;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,6 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * {@code POST /api/tokens/introspect} (RFC 7662) for other services: an active token says whose it
  * is and until when; anything else is {@code {"active":false}} and nothing more, whatever the reason.
+ * The token goes in the form body: a request with a query string is refused, as a token in the URL
+ * ends up in access logs.
  */
 class TokenIntrospectionIntegrationTest extends LocalRunTest {
 
@@ -102,6 +107,24 @@ class TokenIntrospectionIntegrationTest extends LocalRunTest {
     }
 
     @Test
+    void aTokenInTheUrlIsRefusedAndNotRepeated() {
+        String id = register();
+        String token = generateToken(id).json().get("token").asString();
+
+        Http.Reply inTheUrl = introspector.postForm(INTROSPECT + "?token=" + token, Map.of());
+        Http.Reply besideAQuery = introspector.postForm(INTROSPECT + "?foo=bar", Map.of("token", token));
+
+        for (Http.Reply reply : List.of(inTheUrl, besideAQuery)) {
+            assertThat(reply.status()).as(reply.body()).isEqualTo(400);
+            assertThat(reply.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(reply.json().get("type").asString()).isEqualTo("urn:eoc:problem:token-in-url");
+            assertThat(pieces(token)).noneMatch(reply.body()::contains);
+        }
+        assertThat(jdbc.sql("SELECT last_used_at IS NULL FROM credentials.api_token WHERE account_id = ?::uuid")
+                .param(id).query(Boolean.class).single()).as("a refused introspection is no use").isTrue();
+    }
+
+    @Test
     void onlyIntrospectorsAndAdministratorsMayIntrospect() {
         String id = register();
         String token = generateToken(id).json().get("token").asString();
@@ -118,6 +141,17 @@ class TokenIntrospectionIntegrationTest extends LocalRunTest {
         assertThat(anonymousReply.status()).isEqualTo(401);
         assertThat(anonymousReply.header("WWW-Authenticate")).isEqualTo("Bearer error=\"invalid_token\"");
         assertThat(anonymousReply.header("Content-Type")).startsWith("application/problem+json");
+    }
+
+    /** The token's random part in pieces: any part of it long enough to matter holds one. */
+    private static List<String> pieces(String token) {
+        String secret = token.substring(ApiTokenFormat.PREFIX.length());
+        List<String> pieces = new ArrayList<>();
+        for (int start = 0; start + 12 <= secret.length(); start += 12) {
+            pieces.add(secret.substring(start, start + 12));
+        }
+        pieces.add(secret.substring(secret.length() - 12));
+        return pieces;
     }
 
     private Http.Reply introspect(String token) {
