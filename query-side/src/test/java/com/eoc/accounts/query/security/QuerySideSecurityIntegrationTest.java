@@ -319,6 +319,7 @@ class QuerySideSecurityIntegrationTest {
     /** A HEAD answer has the status and headers of the refused GET, without its problem body. */
     private static void assertHeadForbidden(String path, HttpResponse<String> response) {
         assertThat(response.statusCode()).as(path).isEqualTo(403);
+        assertThat(response.headers().firstValue("Content-Type")).as(path).contains("application/problem+json");
         assertThat(response.headers().firstValue("WWW-Authenticate")).as(path)
                 .contains("Bearer error=\"insufficient_scope\"");
         assertThat(response.body()).as(path).isEmpty();
