@@ -3,11 +3,15 @@ package com.eoc.accounts.query;
 import com.eoc.accounts.platform.security.LocalIdentityProvider;
 import com.eoc.accounts.platform.security.Roles;
 import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
+import com.nimbusds.jwt.SignedJWT;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -16,24 +20,23 @@ import java.nio.file.Path;
 import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Date;
 import java.util.List;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
-import org.springframework.security.oauth2.jwt.JwsHeader;
-import org.springframework.security.oauth2.jwt.JwtClaimsSet;
-import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
-import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 
 /**
  * JWTs for calling the application under test, signed as the local profile's identity provider
  * signs them: with the key file that {@code config/application.properties} names, which the first
- * application context of the test JVM creates. Also the JWTs that must be refused: expired, or
- * signed with another key. Times are the system's, as the decoder checks them against it.
+ * application context of the test JVM creates. Also the JWTs that must be refused: expired, not
+ * yet valid, signed with another key or not at all, from another issuer, or missing a claim the
+ * service needs. Times are the system's, as the decoder checks them against it.
  */
 public final class TestJwts {
 
     /** {@code accounts.security.local.signing-key-file} of the tests. */
     private static final Path SIGNING_KEY_FILE = Path.of("target/test-signing-key.json");
     private static final Duration LIFETIME = Duration.ofHours(1);
+    /** Beyond the decoder's minute of clock skew. */
+    private static final Duration BEYOND_SKEW = Duration.ofMinutes(2);
 
     private TestJwts() {
     }
@@ -45,33 +48,66 @@ public final class TestJwts {
 
     /** A valid JWT of {@code subject} with the given roles (none for an account's owner). */
     public static String mint(String subject, String... roles) {
-        Instant now = Instant.now();
-        return sign(LocalKey.KEY, subject, List.of(roles), now, now.plus(LIFETIME));
+        return sign(LocalKey.KEY, claims(subject, roles).build());
     }
 
-    /** Signed by the identity provider, but expired two minutes ago: beyond the decoder's minute of clock skew. */
+    /** Signed by the identity provider, but expired two minutes ago. */
     public static String expired(String subject, String... roles) {
-        Instant expiry = Instant.now().minus(Duration.ofMinutes(2));
-        return sign(LocalKey.KEY, subject, List.of(roles), expiry.minus(LIFETIME), expiry);
+        Instant expiry = Instant.now().minus(BEYOND_SKEW);
+        return sign(LocalKey.KEY, claims(subject, roles)
+                .issueTime(Date.from(expiry.minus(LIFETIME))).expirationTime(Date.from(expiry)).build());
+    }
+
+    /** Signed by the identity provider, but valid only from two minutes on ({@code nbf}). */
+    public static String notYetValid(String subject, String... roles) {
+        return sign(LocalKey.KEY, claims(subject, roles).notBeforeTime(Date.from(Instant.now().plus(BEYOND_SKEW)))
+                .build());
     }
 
     /** Well formed and valid but for its signature: made with a key that is not the identity provider's. */
     public static String forged(String subject, String... roles) {
-        Instant now = Instant.now();
-        return sign(OtherKey.KEY, subject, List.of(roles), now, now.plus(LIFETIME));
+        return sign(OtherKey.KEY, claims(subject, roles).build());
     }
 
-    private static String sign(RSAKey key, String subject, List<String> roles, Instant issuedAt, Instant expiresAt) {
-        JwtClaimsSet claims = JwtClaimsSet.builder()
+    /** Valid in every claim but not signed at all ({@code "alg": "none"}). */
+    public static String unsigned(String subject, String... roles) {
+        return new PlainJWT(claims(subject, roles).build()).serialize();
+    }
+
+    /** Signed with the identity provider's key, but naming another issuer. */
+    public static String fromAnotherIssuer(String subject, String... roles) {
+        return sign(LocalKey.KEY, claims(subject, roles).issuer("https://elsewhere.example").build());
+    }
+
+    /** Signed by the identity provider, without {@code sub}: nobody to act as. */
+    public static String withoutSubject(String... roles) {
+        return sign(LocalKey.KEY, claims(null, roles).build());
+    }
+
+    /** Signed by the identity provider, without {@code exp}: it would be valid forever. */
+    public static String withoutExpiry(String subject, String... roles) {
+        return sign(LocalKey.KEY, claims(subject, roles).expirationTime(null).build());
+    }
+
+    /** The claims of a valid JWT issued now, to change for one that is not. */
+    private static JWTClaimsSet.Builder claims(String subject, String... roles) {
+        Instant now = Instant.now();
+        return new JWTClaimsSet.Builder()
                 .issuer(LocalIdentityProvider.ISSUER)
                 .subject(subject)
-                .claim(Roles.CLAIM, roles)
-                .issuedAt(issuedAt)
-                .expiresAt(expiresAt)
-                .build();
-        return new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(key)))
-                .encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).build(), claims))
-                .getTokenValue();
+                .claim(Roles.CLAIM, List.of(roles))
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(LIFETIME)));
+    }
+
+    private static String sign(RSAKey key, JWTClaimsSet claims) {
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+        try {
+            jwt.sign(new RSASSASigner(key));
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+        return jwt.serialize();
     }
 
     /** Read on first use, once an application context has made the file. */

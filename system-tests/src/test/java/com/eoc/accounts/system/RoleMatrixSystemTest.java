@@ -21,6 +21,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,12 +40,17 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>The owner of the account is a JWT whose subject is the id of the account the request names,
  * the api-token of the account that account's API token; the callers of another account are the
  * same for a second account.
+ *
+ * <p>Every read of the query side is there twice, as GET and as HEAD: one rule decides both, and
+ * HEAD answers with the headers of GET but no body. A path that no rule names is refused to all.
  */
 class RoleMatrixSystemTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** A processor whose replay is cheap and leaves the account views alone. */
     private static final String PROCESSOR = "/api/admin/processors/token-expiry-warnings";
+    /** Who may call a path that no rule names: everyone is refused, as the success status is never reached. */
+    private static final Set<Caller> NOBODY = EnumSet.noneOf(Caller.class);
 
     enum Caller {
         ANONYMOUS("anonymous"),
@@ -84,6 +90,10 @@ class RoleMatrixSystemTest {
     }
 
     record Endpoint(String label, int success, Set<Caller> allowed, Arrange arrange, Request request) {
+
+        boolean isHead() {
+            return label.startsWith("HEAD ");
+        }
 
         int expectedFor(Caller caller) {
             if (allowed.contains(caller)) {
@@ -151,6 +161,11 @@ class RoleMatrixSystemTest {
         if (!allowed) {
             assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
         }
+        if (endpoint.isHead()) {
+            assertThat(response.body()).as("%s: %s", caller, endpoint).isEmpty();
+        } else if (expected == 200) {
+            assertThat(response.body()).as("%s: %s", caller, endpoint).isNotEmpty();
+        }
         Account tokenOwner = caller == API_TOKEN ? account : caller == Caller.OTHER_API_TOKEN ? other : null;
         if (tokenOwner != null) {
             assertThat(response.headers().firstValue("EOC-Token-Expiration").map(Instant::parse))
@@ -160,14 +175,16 @@ class RoleMatrixSystemTest {
     }
 
     private static List<Endpoint> endpoints() {
+        List<Endpoint> endpoints = new ArrayList<>(commandSideEndpoints());
+        endpoints.addAll(querySideEndpoints());
+        return endpoints;
+    }
+
+    private static List<Endpoint> commandSideEndpoints() {
         Set<Caller> everyone = EnumSet.allOf(Caller.class);
         Set<Caller> ownerOrAdmin = EnumSet.of(OWNER, ADMIN);
-        Set<Caller> readers = EnumSet.of(OWNER, API_TOKEN, ADMIN, AUDITOR, VIEWER);
-        Set<Caller> dashboards = EnumSet.of(VIEWER, ADMIN);
-        Set<Caller> auditors = EnumSet.of(AUDITOR, ADMIN);
         Set<Caller> admin = EnumSet.of(ADMIN);
         return List.of(
-                // the command side
                 new Endpoint("POST /api/accounts", 201, admin, Arrange.SHARED, (account, credential) ->
                         commandSide.send("POST", "/api/accounts", registration(), credential)),
                 new Endpoint("PUT /api/accounts/{id}/name", 200, ownerOrAdmin, Arrange.FRESH, (account, credential) ->
@@ -191,25 +208,30 @@ class RoleMatrixSystemTest {
                         (account, credential) -> commandSide.send("GET", "/actuator/health", null, credential)),
                 new Endpoint("GET /v3/api-docs (command side)", 200, everyone, Arrange.SHARED,
                         (account, credential) -> commandSide.send("GET", "/v3/api-docs", null, credential)),
-                // the query side
-                new Endpoint("GET /api/accounts/{id}", 200, readers, Arrange.SHARED, (account, credential) ->
-                        querySide.send("GET", account.path(), null, credential)),
-                new Endpoint("GET /api/accounts/{id}/avatar", 200, readers, Arrange.SHARED, (account, credential) ->
-                        querySide.send("GET", account.path() + "/avatar", null, credential)),
-                new Endpoint("GET /api/accounts?search=", 200, dashboards, Arrange.SHARED, (account, credential) ->
-                        querySide.send("GET", "/api/accounts?search=" + account.lastName(), null, credential)),
-                new Endpoint("GET /api/token-expiry-warnings", 200, dashboards, Arrange.SHARED,
-                        (account, credential) -> querySide.send("GET", "/api/token-expiry-warnings", null,
-                                credential)),
-                new Endpoint("GET /api/accounts/{id}/history", 200, auditors, Arrange.SHARED, (account, credential) ->
-                        querySide.send("GET", account.path() + "/history", null, credential)),
+                new Endpoint("GET /api/no-such-endpoint (command side)", 200, NOBODY,
+                        Arrange.SHARED, (account, credential) -> commandSide.send("GET", "/api/no-such-endpoint",
+                                null, credential)));
+    }
+
+    private static List<Endpoint> querySideEndpoints() {
+        Set<Caller> everyone = EnumSet.allOf(Caller.class);
+        Set<Caller> readers = EnumSet.of(OWNER, API_TOKEN, ADMIN, AUDITOR, VIEWER);
+        Set<Caller> dashboards = EnumSet.of(VIEWER, ADMIN);
+        Set<Caller> auditors = EnumSet.of(AUDITOR, ADMIN);
+        Set<Caller> admin = EnumSet.of(ADMIN);
+        List<Endpoint> endpoints = new ArrayList<>();
+        endpoints.addAll(reads("/api/accounts/{id}", readers, Account::path));
+        endpoints.addAll(reads("/api/accounts/{id}/avatar", readers, account -> account.path() + "/avatar"));
+        endpoints.addAll(reads("/api/accounts?search=", dashboards,
+                account -> "/api/accounts?search=" + account.lastName()));
+        endpoints.addAll(reads("/api/token-expiry-warnings", dashboards, account -> "/api/token-expiry-warnings"));
+        endpoints.addAll(reads("/api/accounts/{id}/history", auditors, account -> account.path() + "/history"));
+        endpoints.addAll(reads("/api/stats", dashboards, account -> "/api/stats"));
+        endpoints.addAll(reads("/api/admin/processors", admin, account -> "/api/admin/processors"));
+        endpoints.addAll(List.of(
                 new Endpoint("GET /api/accounts/{id}/history?asOf=", 200, auditors, Arrange.SHARED,
                         (account, credential) -> querySide.send("GET", account.path() + "/history?asOf="
                                 + Instant.now(), null, credential)),
-                new Endpoint("GET /api/stats", 200, dashboards, Arrange.SHARED, (account, credential) ->
-                        querySide.send("GET", "/api/stats", null, credential)),
-                new Endpoint("GET /api/admin/processors", 200, admin, Arrange.SHARED, (account, credential) ->
-                        querySide.send("GET", "/api/admin/processors", null, credential)),
                 new Endpoint("POST /api/admin/processors/{name}/replay", 202, admin, Arrange.SHARED,
                         (account, credential) -> awaitReplayed(
                                 querySide.send("POST", PROCESSOR + "/replay", null, credential))),
@@ -219,7 +241,17 @@ class RoleMatrixSystemTest {
                 new Endpoint("GET /actuator/health (query side)", 200, everyone, Arrange.SHARED,
                         (account, credential) -> querySide.send("GET", "/actuator/health", null, credential)),
                 new Endpoint("GET /v3/api-docs (query side)", 200, everyone, Arrange.SHARED,
-                        (account, credential) -> querySide.send("GET", "/v3/api-docs", null, credential)));
+                        (account, credential) -> querySide.send("GET", "/v3/api-docs", null, credential)),
+                new Endpoint("GET /api/no-such-endpoint (query side)", 200, NOBODY,
+                        Arrange.SHARED, (account, credential) -> querySide.send("GET", "/api/no-such-endpoint",
+                                null, credential))));
+        return endpoints;
+    }
+
+    /** A read of the query side, as GET and as HEAD, of the shared accounts. */
+    private static List<Endpoint> reads(String path, Set<Caller> allowed, Function<Account, String> uri) {
+        return Stream.of("GET", "HEAD").map(method -> new Endpoint(method + " " + path, 200, allowed, Arrange.SHARED,
+                (account, credential) -> querySide.send(method, uri.apply(account), null, credential))).toList();
     }
 
     private static String credential(Caller caller, Account account) {

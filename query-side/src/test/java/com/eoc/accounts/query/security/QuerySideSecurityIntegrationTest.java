@@ -2,16 +2,14 @@ package com.eoc.accounts.query.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.eoc.accounts.events.AccountEvent;
-import com.eoc.accounts.events.AccountRegistered;
 import com.eoc.accounts.events.AvatarChanged;
-import com.eoc.accounts.events.TokenGenerated;
 import com.eoc.accounts.localpostgres.EmbeddedPostgresInitializer;
 import com.eoc.accounts.platform.security.ApiTokenFormat;
+import com.eoc.accounts.platform.security.ApiTokenIndex;
 import com.eoc.accounts.platform.security.Roles;
 import com.eoc.accounts.query.QuerySideHttp;
-import com.eoc.accounts.query.StoredEvents;
 import com.eoc.accounts.query.TestJwts;
+import com.eoc.accounts.query.security.TestAccounts.ApiToken;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -28,6 +26,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,7 +44,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The query side's security over real HTTP on PostgreSQL: who is refused (401) and how, what each
  * kind of caller may read and may not (403), what an API token (indexed in
  * {@code credentials.api_token} as the command side indexes it) sees of itself, and the headers
- * of every answer. Configured like the account view's integration test, so both share a context.
+ * of every answer. A rule for reading covers HEAD as it covers GET, and what no rule names is
+ * refused. Configured like the account view's integration test, so both share a context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = EmbeddedPostgresInitializer.class)
@@ -62,13 +62,21 @@ class QuerySideSecurityIntegrationTest {
     EventStorageEngine storageEngine;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    ApiTokenIndex apiTokenIndex;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.builder().build();
+    private TestAccounts accounts;
+
+    @BeforeAll
+    void accounts() {
+        accounts = new TestAccounts(port, storageEngine, apiTokenIndex);
+    }
 
     Stream<Arguments> refusedCredentials() {
-        String typo = typo(indexedToken(Instant.now().plus(Duration.ofDays(30))));
-        String expiredToken = indexedToken(Instant.now().minus(Duration.ofMinutes(1)));
+        String typo = TestAccounts.typo(accounts.indexedToken(Instant.now().plus(Duration.ofDays(30))));
+        String expiredToken = accounts.indexedToken(Instant.now().minus(Duration.ofMinutes(1)));
         String subject = UUID.randomUUID().toString();
         return Stream.of(
                 Arguments.of("none", null, "needs 'Authorization: Bearer <token>'"),
@@ -77,6 +85,15 @@ class QuerySideSecurityIntegrationTest {
                 Arguments.of("garbage JWT", "Bearer abc.def.ghi", "the JWT is malformed"),
                 Arguments.of("forged JWT", "Bearer " + TestJwts.forged(subject, Roles.ADMIN), "the JWT is malformed"),
                 Arguments.of("expired JWT", "Bearer " + TestJwts.expired(subject, Roles.ADMIN), "the JWT is malformed"),
+                Arguments.of("JWT not valid yet", "Bearer " + TestJwts.notYetValid(subject, Roles.ADMIN),
+                        "the JWT is malformed"),
+                Arguments.of("JWT without sub", "Bearer " + TestJwts.withoutSubject(Roles.ADMIN), "the JWT is malformed"),
+                Arguments.of("JWT without exp", "Bearer " + TestJwts.withoutExpiry(subject, Roles.ADMIN),
+                        "the JWT is malformed"),
+                Arguments.of("JWT of another issuer", "Bearer " + TestJwts.fromAnotherIssuer(subject, Roles.ADMIN),
+                        "the JWT is malformed"),
+                Arguments.of("unsigned JWT (alg none)", "Bearer " + TestJwts.unsigned(subject, Roles.ADMIN),
+                        "the JWT is malformed"),
                 Arguments.of("API token with a typo", "Bearer " + typo, "the API token is malformed"),
                 Arguments.of("unknown or deleted API token", "Bearer " + ApiTokenFormat.generate(),
                         "the API token is unknown or has been deleted"),
@@ -87,7 +104,7 @@ class QuerySideSecurityIntegrationTest {
     @MethodSource("refusedCredentials")
     void refusedCredentialsAre401ProblemsWithTheBearerChallenge(String name, String authorization,
                                                                  String detail) throws Exception {
-        UUID accountId = register();
+        UUID accountId = accounts.register();
 
         HttpResponse<String> response = send("/api/accounts/" + accountId, authorization);
 
@@ -108,7 +125,7 @@ class QuerySideSecurityIntegrationTest {
     @Test
     void anApiTokenReadsItsOwnAccountAndAvatarAndIsToldWhenItExpires() throws Exception {
         Instant expiresAt = Instant.now().plus(Duration.ofDays(60)).truncatedTo(ChronoUnit.MILLIS);
-        ApiToken token = accountWithToken(expiresAt);
+        ApiToken token = accounts.withToken(expiresAt);
         String digest = storeAvatar(token.accountId());
 
         HttpResponse<String> view = get("/api/accounts/" + token.accountId(), token.value());
@@ -127,8 +144,8 @@ class QuerySideSecurityIntegrationTest {
 
     @Test
     void anApiTokenReadsNothingElse() throws Exception {
-        ApiToken token = accountWithToken(Instant.now().plus(Duration.ofDays(60)));
-        UUID otherAccount = register();
+        ApiToken token = accounts.withToken(Instant.now().plus(Duration.ofDays(60)));
+        UUID otherAccount = accounts.register();
 
         for (String path : List.of("/api/accounts/" + otherAccount, "/api/accounts/" + otherAccount + "/avatar",
                 "/api/accounts/" + token.accountId() + "/history", "/api/accounts?search=a", "/api/stats",
@@ -142,7 +159,7 @@ class QuerySideSecurityIntegrationTest {
 
     @Test
     void lastUsedAtIsShownAfterAUseAndWrittenAtMostEveryTenMinutes() throws Exception {
-        ApiToken token = accountWithToken(Instant.now().plus(Duration.ofDays(60)));
+        ApiToken token = accounts.withToken(Instant.now().plus(Duration.ofDays(60)));
         String path = "/api/accounts/" + token.accountId();
         assertThat(apiToken(QuerySideHttp.get(port, path)).get("lastUsedAt").isNull()).isTrue();
         assertThat(lastUsedAt(token)).isNull();
@@ -166,8 +183,8 @@ class QuerySideSecurityIntegrationTest {
 
     @Test
     void theOwnerReadsTheirOwnAccountButNotAnothersNorTheirHistory() throws Exception {
-        UUID accountId = register();
-        UUID otherAccount = register();
+        UUID accountId = accounts.register();
+        UUID otherAccount = accounts.register();
         String owner = TestJwts.mint(accountId.toString());
 
         HttpResponse<String> own = get("/api/accounts/" + accountId, owner);
@@ -183,7 +200,7 @@ class QuerySideSecurityIntegrationTest {
 
     @Test
     void anAuditorReadsAccountsAndHistoryButNotTheDashboards() throws Exception {
-        UUID accountId = register();
+        UUID accountId = accounts.register();
         String auditor = TestJwts.mint("auditor-1", Roles.AUDITOR);
 
         assertThat(get("/api/accounts/" + accountId, auditor).statusCode()).isEqualTo(200);
@@ -198,7 +215,7 @@ class QuerySideSecurityIntegrationTest {
 
     @Test
     void aViewerReadsAccountsSearchStatsAndWarningsButNotHistory() throws Exception {
-        UUID accountId = register();
+        UUID accountId = accounts.register();
         String viewer = TestJwts.mint("dashboard-1", Roles.VIEWER);
 
         for (String path : List.of("/api/accounts/" + accountId, "/api/accounts?search=a", "/api/stats",
@@ -213,7 +230,7 @@ class QuerySideSecurityIntegrationTest {
 
     @Test
     void aCallerWithoutAnyRoleMayReadNothingButTheirOwnAccount() throws Exception {
-        UUID accountId = register();
+        UUID accountId = accounts.register();
         String service = TestJwts.mint("some-service");
 
         assertForbidden("account", get("/api/accounts/" + accountId, service));
@@ -222,7 +239,7 @@ class QuerySideSecurityIntegrationTest {
 
     @Test
     void everyAnswerCarriesTheSecurityHeaders() throws Exception {
-        UUID accountId = register();
+        UUID accountId = accounts.register();
 
         List<HttpResponse<String>> answers = new ArrayList<>();
         answers.add(QuerySideHttp.get(port, "/api/accounts/" + accountId));
@@ -232,6 +249,51 @@ class QuerySideSecurityIntegrationTest {
         answers.add(get("/actuator/health", null));
         assertThat(answers).extracting(HttpResponse::statusCode).containsExactly(200, 404, 403, 401, 200);
         answers.forEach(QuerySideSecurityIntegrationTest::assertSecurityHeaders);
+    }
+
+    @Test
+    void aHeadIsRefusedWhereAGetIsAndAnsweredWhereAGetIs() throws Exception {
+        ApiToken token = accounts.withToken(Instant.now().plus(Duration.ofDays(60)));
+        UUID otherAccount = accounts.register();
+        String history = "/api/accounts/" + token.accountId() + "/history";
+
+        for (String path : List.of("/api/accounts/" + otherAccount, "/api/accounts/" + otherAccount + "/avatar",
+                history, "/api/stats", "/api/accounts?search=a")) {
+            HttpResponse<String> response = head(path, token.value());
+            assertHeadForbidden(path, response);
+            assertThat(response.headers().firstValue("ETag")).as(path).isEmpty();
+            assertThat(response.headers().firstValue(TOKEN_EXPIRATION)).as(path).isPresent();
+        }
+        assertHeadForbidden(history, head(history, TestJwts.mint("dashboard-1", Roles.VIEWER)));
+
+        String own = "/api/accounts/" + token.accountId();
+        String owner = TestJwts.mint(token.accountId().toString());
+        HttpResponse<String> ownHead = head(own, owner);
+        assertThat(ownHead.statusCode()).isEqualTo(200);
+        assertThat(ownHead.body()).isEmpty();
+        assertThat(ownHead.headers().firstValue("ETag")).isPresent()
+                .isEqualTo(get(own, owner).headers().firstValue("ETag"));
+        assertThat(head(own, token.value()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theActuatorBeyondHealthIsTheAdministrators() throws Exception {
+        assertThat(get("/actuator/info", TestJwts.admin()).statusCode()).isEqualTo(200);
+        assertForbidden("viewer", get("/actuator/info", TestJwts.mint("dashboard-1", Roles.VIEWER)));
+        assertThat(get("/actuator/info", null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void whatNoRuleNamesIsRefusedEvenToTheAdministrator() throws Exception {
+        HttpResponse<String> anonymous = get("/api/no-such-endpoint", null);
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("WWW-Authenticate")).contains("Bearer error=\"invalid_token\"");
+
+        assertForbidden("admin", get("/api/no-such-endpoint", TestJwts.admin()));
+        assertForbidden("viewer", get("/api/no-such-endpoint", TestJwts.mint("dashboard-1", Roles.VIEWER)));
+        HttpResponse<String> options = http.send(request("/api/stats", "Bearer " + TestJwts.admin())
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertForbidden("OPTIONS", options);
     }
 
     @Test
@@ -254,6 +316,15 @@ class QuerySideSecurityIntegrationTest {
         assertThat(response.body()).as(path).contains("\"type\":\"urn:eoc:problem:forbidden\"");
     }
 
+    /** A HEAD answer has the status and headers of the refused GET, without its problem body. */
+    private static void assertHeadForbidden(String path, HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(path).isEqualTo(403);
+        assertThat(response.headers().firstValue("Content-Type")).as(path).contains("application/problem+json");
+        assertThat(response.headers().firstValue("WWW-Authenticate")).as(path)
+                .contains("Bearer error=\"insufficient_scope\"");
+        assertThat(response.body()).as(path).isEmpty();
+    }
+
     private static void assertSecurityHeaders(HttpResponse<?> response) {
         String answer = response.request().uri().getPath() + " -> " + response.statusCode();
         assertThat(response.headers().firstValue("X-Content-Type-Options")).as(answer).contains("nosniff");
@@ -263,58 +334,15 @@ class QuerySideSecurityIntegrationTest {
                 .contains("frame-ancestors 'none'");
     }
 
-    /** A new account without token, projected. */
-    private UUID register() {
-        UUID accountId = UUID.randomUUID();
-        append(accountId, 0, List.of(new AccountRegistered(accountId, "Mary", "Jackson", "mary@example.com")));
-        QuerySideHttp.awaitVersion(port, accountId, 0);
-        return accountId;
-    }
-
-    /** A new account with a token, projected and indexed as the command side does both. */
-    private ApiToken accountWithToken(Instant expiresAt) {
-        UUID accountId = UUID.randomUUID();
-        UUID tokenId = UUID.randomUUID();
-        String token = ApiTokenFormat.generate();
-        Instant createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        append(accountId, 0, List.of(new AccountRegistered(accountId, "Katherine", "Johnson", "kj@example.com"),
-                new TokenGenerated(accountId, tokenId, ApiTokenFormat.hash(token), ApiTokenFormat.hint(token),
-                        createdAt, expiresAt)));
-        index(accountId, tokenId, token, createdAt, expiresAt);
-        QuerySideHttp.awaitVersion(port, accountId, 1);
-        return new ApiToken(accountId, tokenId, token);
-    }
-
-    /** A token in the index only, for an account that needs no view. */
-    private String indexedToken(Instant expiresAt) {
-        String token = ApiTokenFormat.generate();
-        index(UUID.randomUUID(), UUID.randomUUID(), token, expiresAt.minus(Duration.ofDays(90)), expiresAt);
-        return token;
-    }
-
-    private void index(UUID accountId, UUID tokenId, String token, Instant createdAt, Instant expiresAt) {
-        jdbc.update("""
-                        INSERT INTO credentials.api_token (account_id, token_id, token_hash, created_at, expires_at)
-                        VALUES (?, ?, ?, ?, ?)""",
-                accountId, tokenId, ApiTokenFormat.hash(token), Timestamp.from(createdAt), Timestamp.from(expiresAt));
-    }
-
     /** The avatar in the avatar store and its event, projected; its digest. */
     private String storeAvatar(UUID accountId) throws Exception {
         String digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(PNG));
         jdbc.update("""
                 INSERT INTO avatarstore.image (digest, content_type, width, height, size_bytes, content)
                 VALUES (?, 'image/png', 1, 1, ?, ?) ON CONFLICT DO NOTHING""", digest, PNG.length, PNG);
-        append(accountId, 2, List.of(new AvatarChanged(accountId, digest, "image/png", 1, 1, PNG.length)));
+        accounts.append(accountId, 2, List.of(new AvatarChanged(accountId, digest, "image/png", 1, 1, PNG.length)));
         QuerySideHttp.awaitVersion(port, accountId, 2);
         return digest;
-    }
-
-    /** The same token with one character of its random part changed: its checksum no longer matches. */
-    private static String typo(String token) {
-        int at = ApiTokenFormat.PREFIX.length() + 5;
-        char replacement = token.charAt(at) == 'a' ? 'b' : 'a';
-        return token.substring(0, at) + replacement + token.substring(at + 1);
     }
 
     private Instant lastUsedAt(ApiToken token) {
@@ -328,13 +356,13 @@ class QuerySideSecurityIntegrationTest {
         return json.readTree(view.body()).get("apiToken");
     }
 
-    private void append(UUID accountId, long firstSequence, List<? extends AccountEvent> events) {
-        storageEngine.appendEvents(StoredEvents.of(accountId, firstSequence,
-                Instant.now().truncatedTo(ChronoUnit.MILLIS), events));
-    }
-
     private HttpResponse<String> get(String path, String bearerToken) throws IOException, InterruptedException {
         return QuerySideHttp.get(port, path, bearerToken);
+    }
+
+    private HttpResponse<String> head(String path, String bearerToken) throws IOException, InterruptedException {
+        return http.send(request(path, "Bearer " + bearerToken).method("HEAD", HttpRequest.BodyPublishers.noBody())
+                .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** With exactly this {@code Authorization} header, or none. */
@@ -345,8 +373,5 @@ class QuerySideSecurityIntegrationTest {
     private HttpRequest.Builder request(String path, String authorization) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
         return authorization == null ? request : request.header("Authorization", authorization);
-    }
-
-    private record ApiToken(UUID accountId, UUID tokenId, String value) {
     }
 }
