@@ -74,14 +74,20 @@ public final class Bench {
         details.put("user_renamed_meta_data_bytes", renamed.metaData().length);
 
         say("pg_limit_tps: one event-shaped INSERT per transaction over JDBC");
-        ClosedLoop.Result pgLimit = ClosedLoop.checked("pg_limit", PgLimit.measure(settings, renamed));
+        CpuMeter pgCpu = cpu();
+        ClosedLoop.Result pgLimit = ClosedLoop.checked("pg_limit", PgLimit.measure(settings, renamed, pgCpu));
+        details.putAll(pgCpu.perRequestMs("pg_limit", pgLimit.succeeded()));
+        details.putAll(pgCpu.machine("pg_limit"));
         figures.put("pg_limit_tps", pgLimit.perSecond());
         details.put("pg_limit_p50_ms", pgLimit.latencies().percentileMs(50));
         details.put("pg_limit_p99_ms", pgLimit.latencies().percentileMs(99));
 
         say("crud_rps: PUT /accounts/{id}/name on the plain Spring MVC + JPA service");
         List<UUID> crudAccounts = Crud.seed(settings, settings.accounts());
-        ClosedLoop.Result crud = ClosedLoop.checked("crud", Crud.measure(settings, http, crudAccounts));
+        CpuMeter crudCpu = cpu();
+        ClosedLoop.Result crud = ClosedLoop.checked("crud", Crud.measure(settings, http, crudAccounts, crudCpu));
+        details.putAll(crudCpu.perRequestMs("crud", crud.succeeded()));
+        details.putAll(crudCpu.machine("crud"));
         figures.put("crud_rps", crud.perSecond());
         details.put("crud_p50_ms", crud.latencies().percentileMs(50));
         details.put("crud_p99_ms", crud.latencies().percentileMs(99));
@@ -89,7 +95,10 @@ public final class Bench {
         sampleMemory();
 
         say("command_rps: PUT /api/accounts/{id}/name on the command side");
-        ClosedLoop.Result command = commandLoad(commandSide, accounts);
+        CpuMeter commandCpu = cpu();
+        ClosedLoop.Result command = commandLoad(commandSide, accounts, commandCpu);
+        details.putAll(commandCpu.perRequestMs("command", command.succeeded()));
+        details.putAll(commandCpu.machine("command"));
         figures.put("command_rps", command.perSecond());
         figures.put("command_p50_ms", command.latencies().percentileMs(50));
         figures.put("command_p99_ms", command.latencies().percentileMs(99));
@@ -97,7 +106,10 @@ public final class Bench {
 
         double lagRate = command.perSecond() / 2;
         say(String.format("lag: commands at %.0f/s, probes reading the query side's view", lagRate));
-        Lag.Result lag = Lag.measure(settings, http, commandSide, accounts, lagRate);
+        CpuMeter lagCpu = cpu();
+        Lag.Result lag = Lag.measure(settings, http, commandSide, accounts, lagRate, lagCpu);
+        details.putAll(lagCpu.perRequestMs("lag", Math.round(lag.commandsPerSecond() * settings.measure().toSeconds())));
+        details.putAll(lagCpu.machine("lag"));
         figures.put("lag_p50_ms", lag.lags().percentileMs(50));
         figures.put("lag_p99_ms", lag.lags().percentileMs(99));
         details.put("lag_commands_per_s", lag.commandsPerSecond());
@@ -111,7 +123,10 @@ public final class Bench {
         details.put("events_loaded", added);
         details.put("events_loaded_per_s", added / seconds(filling));
         say("replay_events_per_s: POST /api/admin/processors/accounts/replay");
-        Replay.Result replay = Replay.run(http, settings.querySide(), settings.jdbcUrl());
+        CpuMeter replayCpu = cpu();
+        Replay.Result replay = Replay.run(http, settings.querySide(), settings.jdbcUrl(), replayCpu);
+        details.putAll(replayCpu.perRequestMs("replay_per_1000_events", replay.events() / 1000));
+        details.putAll(replayCpu.machine("replay"));
         figures.put("replay_events_per_s", replay.eventsPerSecond());
         details.put("replay_events", replay.events());
         details.put("replay_seconds", replay.seconds());
@@ -119,7 +134,7 @@ public final class Bench {
 
         if (settings.full()) {
             say("command_rps_at_1m_events: the command load again, on " + Replay.storedEvents(settings.jdbcUrl()) + " events");
-            ClosedLoop.Result large = commandLoad(commandSide, accounts);
+            ClosedLoop.Result large = commandLoad(commandSide, accounts, cpu());
             figures.put("command_rps_at_1m_events", large.perSecond());
             details.put("command_p99_ms_at_1m_events", large.latencies().percentileMs(99));
             sampleMemory();
@@ -129,9 +144,16 @@ public final class Bench {
         details.put("events_stored_at_end", Replay.storedEvents(settings.jdbcUrl()));
     }
 
-    private ClosedLoop.Result commandLoad(CommandSide commandSide, List<UUID> accounts) throws InterruptedException {
+    private ClosedLoop.Result commandLoad(CommandSide commandSide, List<UUID> accounts, CpuMeter cpu)
+            throws InterruptedException {
         return ClosedLoop.checked("command", ClosedLoop.run("command", settings.clients(), settings.warmup(),
-                settings.measure(), client -> commandSide.renameAny(accounts)));
+                settings.measure(), cpu, client -> commandSide.renameAny(accounts)));
+    }
+
+    /** CPU time of the three applications and of this harness. */
+    private CpuMeter cpu() {
+        return new CpuMeter(Map.of("command_side", settings.commandSidePid(), "query_side", settings.querySidePid(),
+                "crud", settings.crudPid(), "harness", ProcessHandle.current().pid()), settings.postmasterPid());
     }
 
     /** Resident memory is read at the end of each load; the figure is the largest reading. */

@@ -28,11 +28,12 @@ final class ClosedLoop {
     private ClosedLoop() {
     }
 
-    static Result run(String what, int clients, Duration warmup, Duration measure, Request request)
+    static Result run(String what, int clients, Duration warmup, Duration measure, CpuMeter cpu, Request request)
             throws InterruptedException {
         long start = System.nanoTime();
         long measureFrom = start + warmup.toNanos();
         long measureUntil = measureFrom + measure.toNanos();
+        Thread meter = meter(cpu, measureFrom, measureUntil);
         AtomicLong succeeded = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         AtomicReference<String> firstFailure = new AtomicReference<>();
@@ -73,8 +74,32 @@ final class ClosedLoop {
         for (Thread thread : threads) {
             thread.join();
         }
+        meter.join();
         return new Result(succeeded.get(), failed.get(), measure.toNanos() / 1e9, Latencies.merge(latencies),
                 firstFailure.get());
+    }
+
+    /** Reads the CPU meter when the measured period begins and when it ends. */
+    static Thread meter(CpuMeter cpu, long measureFrom, long measureUntil) {
+        Thread meter = new Thread(() -> {
+            try {
+                sleepUntil(measureFrom);
+                cpu.start();
+                sleepUntil(measureUntil);
+                cpu.stop();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "cpu-meter");
+        meter.start();
+        return meter;
+    }
+
+    static void sleepUntil(long nanoTime) throws InterruptedException {
+        long wait = nanoTime - System.nanoTime();
+        if (wait > 0) {
+            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+        }
     }
 
     /** Refuses a result that does not measure what it says: nothing answered, or many failures. */

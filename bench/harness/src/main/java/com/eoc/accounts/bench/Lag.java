@@ -26,11 +26,13 @@ final class Lag {
     private Lag() {
     }
 
-    static Result measure(Settings settings, Http http, CommandSide commands, List<UUID> accounts, double rate)
+    static Result measure(Settings settings, Http http, CommandSide commands, List<UUID> accounts, double rate,
+                          CpuMeter cpu)
             throws InterruptedException {
         long start = System.nanoTime();
         long measureFrom = start + Math.min(settings.warmup().toNanos(), 5_000_000_000L);
         long measureUntil = measureFrom + settings.measure().toNanos();
+        Thread meter = ClosedLoop.meter(cpu, measureFrom, measureUntil);
         int senders = Math.max(1, settings.clients() - PROBES);
         AtomicLong commandsSent = new AtomicLong();
         AtomicLong timeouts = new AtomicLong();
@@ -47,7 +49,7 @@ final class Lag {
                 long next = start + ThreadLocalRandom.current().nextLong(interval);
                 try {
                     while (next < measureUntil && failure.get() == null) {
-                        sleepUntil(next);
+                        ClosedLoop.sleepUntil(next);
                         next += interval;
                         UUID account = accounts.get(ThreadLocalRandom.current().nextInt(accounts.size()));
                         long version = commands.rename(account);
@@ -76,6 +78,7 @@ final class Lag {
         for (Thread thread : threads) {
             thread.join();
         }
+        meter.join();
         if (failure.get() != null) {
             throw new IllegalStateException("measuring the lag failed", failure.get());
         }
@@ -103,10 +106,4 @@ final class Lag {
         }
     }
 
-    private static void sleepUntil(long nanoTime) throws InterruptedException {
-        long wait = nanoTime - System.nanoTime();
-        if (wait > 0) {
-            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-        }
-    }
 }

@@ -20,7 +20,7 @@ final class PgLimit {
     private PgLimit() {
     }
 
-    static ClosedLoop.Result measure(Settings settings, StoredEvent renamed) throws Exception {
+    static ClosedLoop.Result measure(Settings settings, StoredEvent renamed, CpuMeter cpu) throws Exception {
         try (Connection setup = connect(settings.jdbcUrl()); Statement ddl = setup.createStatement()) {
             ddl.execute("CREATE SCHEMA IF NOT EXISTS bench");
             ddl.execute("DROP TABLE IF EXISTS bench.pg_limit");
@@ -50,7 +50,7 @@ final class PgLimit {
                             time_stamp, payload_type, payload_revision, payload, meta_data)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"""));
             }
-            return ClosedLoop.run("pg-limit", settings.clients(), settings.warmup(), settings.measure(), client -> {
+            return ClosedLoop.run("pg-limit", settings.clients(), settings.warmup(), settings.measure(), cpu, client -> {
                 PreparedStatement insert = inserts.get(client);
                 insert.setString(1, UUID.randomUUID().toString());
                 insert.setString(2, UUID.randomUUID().toString());

@@ -97,9 +97,10 @@ final class Replay {
     }
 
     /** Asks for the replay of the account view and waits until it is done and caught up. */
-    static Result run(Http http, URI querySide, String jdbcUrl) throws Exception {
+    static Result run(Http http, URI querySide, String jdbcUrl, CpuMeter cpu) throws Exception {
         URI processor = querySide.resolve("/api/admin/processors/accounts");
         long started = System.nanoTime();
+        cpu.start();
         Http.Response accepted = http.expectOk(http.post(querySide.resolve("/api/admin/processors/accounts/replay"), ""),
                 "POST /api/admin/processors/accounts/replay");
         long head = Json.number(accepted.body(), "head");
@@ -114,6 +115,7 @@ final class Replay {
             }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
+        cpu.stop();
         return new Result(eventsUpTo(jdbcUrl, head), seconds);
     }
 

@@ -11,7 +11,7 @@ import java.util.Map;
  * measure. Given as {@code --name=value} arguments.
  */
 record Settings(boolean full, String jdbcUrl, URI commandSide, URI querySide, URI crud, long commandSidePid,
-                long querySidePid, Path output, int clients, Duration warmup, Duration measure, int accounts,
+                long querySidePid, long crudPid, Path postgresData, Path output, int clients, Duration warmup, Duration measure, int accounts,
                 long replayEvents, String appJavaOptions) {
 
     static Settings parse(String[] args) {
@@ -30,6 +30,8 @@ record Settings(boolean full, String jdbcUrl, URI commandSide, URI querySide, UR
                 URI.create(required(values, "crud")),
                 Long.parseLong(required(values, "command-side-pid")),
                 Long.parseLong(required(values, "query-side-pid")),
+                Long.parseLong(required(values, "crud-pid")),
+                Path.of(values.getOrDefault("postgres-data", "bench/.data/postgres")),
                 Path.of(values.getOrDefault("output", "bench/results/latest.json")),
                 Integer.parseInt(values.getOrDefault("clients", "16")),
                 Duration.ofSeconds(Long.parseLong(values.getOrDefault("warmup", full ? "20" : "10"))),
@@ -45,6 +47,15 @@ record Settings(boolean full, String jdbcUrl, URI commandSide, URI querySide, UR
             throw new IllegalArgumentException("missing --" + name + "=...");
         }
         return value;
+    }
+
+    /** PostgreSQL's server process, from its data folder; -1 when unknown. */
+    long postmasterPid() {
+        try {
+            return Long.parseLong(java.nio.file.Files.readAllLines(postgresData.resolve("postmaster.pid")).get(0).trim());
+        } catch (java.io.IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     String mode() {

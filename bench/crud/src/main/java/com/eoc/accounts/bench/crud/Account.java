@@ -7,8 +7,8 @@ import jakarta.persistence.Version;
 import java.util.UUID;
 
 /**
- * An account's names as one row. Optimistic locking ({@link Version}) is what such a service
- * would use to refuse lost updates, as the command side does with its event sequence.
+ * An account's names as one row, with a version that each update increments (the answer
+ * carries it, as the command side's does).
  */
 @Entity
 @Table(name = "account", schema = "crud")

@@ -23,7 +23,7 @@ class AccountController {
     @PutMapping("/{id}/name")
     @Transactional
     ResponseEntity<Versioned> rename(@PathVariable UUID id, @RequestBody Name body) {
-        return accounts.findById(id)
+        return accounts.findForUpdate(id)
                 .map(account -> {
                     account.rename(body.firstName(), body.lastName());
                     // flushed now so that the answer carries the version the row got
