@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * How long after a command's answer the query side shows it, under a steady command load (a
  * fixed rate, not as fast as possible). Most clients only send commands at their share of the
  * rate; a few probes send theirs, then read {@code GET /api/accounts/{id}} on the query side
- * every millisecond or so until the view reaches the version the command answered.
+ * every {@value #POLL_MILLIS} ms until the view reaches the version the command answered (so the
+ * figures are that much coarse; polling faster would load the query side with the measurement).
  */
 final class Lag {
 
@@ -22,6 +23,7 @@ final class Lag {
     private static final int PROBES = 4;
     private static final double PROBE_SHARE = 0.2;
     private static final long GIVE_UP_NANOS = 10_000_000_000L;
+    private static final int POLL_MILLIS = 5;
 
     private Lag() {
     }
@@ -102,7 +104,7 @@ final class Lag {
             if (now - answered >= GIVE_UP_NANOS) {
                 return GIVE_UP_NANOS;
             }
-            Thread.sleep(1);
+            Thread.sleep(POLL_MILLIS);
         }
     }
 

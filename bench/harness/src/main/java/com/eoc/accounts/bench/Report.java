@@ -75,7 +75,7 @@ final class Report {
         values.put("measured_s", settings.measure().toSeconds());
         values.put("accounts", settings.accounts());
         values.put("replay_events_target", settings.replayEvents());
-        values.put("lag_load", "half of command_rps, fixed rate; 4 of the clients probe the query side's view");
+        values.put("lag_load", "half of command_rps, fixed rate; 4 of the clients probe the query side's view every 5 ms");
         values.put("rss", "largest VmRSS read at the end of each load");
         values.put("app_java_options", settings.appJavaOptions());
         values.put("load_generator", "JDK HttpClient (HTTP/1.1, kept-alive connections), one for all HTTP targets; JDBC for pg_limit_tps");
