@@ -42,7 +42,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * ({@link GenericEventMessage#clock}), which tests move with {@code givenCurrentTime} and
  * {@code andThenTimeElapses}.
  */
-@Aggregate
+@Aggregate(cache = "accountCache")
 class Account {
 
     @AggregateIdentifier

@@ -47,21 +47,21 @@ class AxonConfig {
     }
 
     /**
-     * Events written by the command side, another process, reach this one only by polling the
-     * event table. Axon polls every second by default, and Axon 4.13 has no property for it
+     * Events written by the command side, another process, reach this one when the command side's
+     * notification wakes the store ({@link AppendListener}), or else by polling the event table.
+     * Axon polls every second by default, and Axon 4.13 has no property for it
      * ({@code axon.eventstore.fetch-delay} does not exist), hence this bean.
      */
     @Bean
-    EmbeddedEventStore eventStore(EventStorageEngine storageEngine,
+    NotifiedEventStore eventStore(EventStorageEngine storageEngine,
                                   org.axonframework.config.Configuration configuration,
                                   @Value("${accounts.event-store.fetch-delay}") Duration fetchDelay) {
-        return EmbeddedEventStore.builder()
+        return new NotifiedEventStore(EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
                 .fetchDelay(fetchDelay.toMillis())
-                .timeUnit(TimeUnit.MILLISECONDS)
-                .build();
+                .timeUnit(TimeUnit.MILLISECONDS));
     }
 
     /**

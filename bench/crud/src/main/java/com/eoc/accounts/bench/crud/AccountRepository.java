@@ -1,0 +1,19 @@
+package com.eoc.accounts.bench.crud;
+
+import jakarta.persistence.LockModeType;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+
+interface AccountRepository extends JpaRepository<Account, UUID> {
+
+    /**
+     * Locks the row for the transaction (SELECT … FOR UPDATE): two renames of one account wait for
+     * each other instead of one failing, as the command side's per-account lock does.
+     */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select a from Account a where a.id = :id")
+    Optional<Account> findForUpdate(UUID id);
+}

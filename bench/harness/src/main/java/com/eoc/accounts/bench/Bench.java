@@ -1,0 +1,172 @@
+package com.eoc.accounts.bench;
+
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The benchmark's phases, in order, against applications that bench/run has started: the
+ * physical limit of PostgreSQL, the plain CRUD service, the command side, the query side's lag
+ * behind it, a replay of the query side's views, and the applications' memory. Writes
+ * {@code bench/results/latest.json} and prints a table. Exits with 1 only when a figure could not
+ * be measured.
+ */
+public final class Bench {
+
+    private final Settings settings;
+    private final Map<String, Object> figures = new LinkedHashMap<>();
+    private final Map<String, Object> details = new LinkedHashMap<>();
+    private double commandSideRss;
+    private double querySideRss;
+
+    private Bench(Settings settings) {
+        this.settings = settings;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Bench bench = new Bench(Settings.parse(args));
+        boolean measured = bench.measure();
+        System.exit(measured ? 0 : 1);
+    }
+
+    private boolean measure() throws Exception {
+        Instant began = Instant.now();
+        Map<String, Object> machine = Machine.describe(settings.jdbcUrl());
+        String error = null;
+        try {
+            run();
+        } catch (Exception e) {
+            error = e.toString();
+            System.err.println("bench: could not measure: " + e);
+            e.printStackTrace();
+        }
+        Report report = new Report(settings, figures, details, machine, began, error);
+        Files.createDirectories(settings.output().toAbsolutePath().getParent());
+        Files.writeString(settings.output(), report.json());
+        System.out.println();
+        System.out.println(report.table());
+        System.out.println("Written to " + settings.output());
+        return error == null;
+    }
+
+    private void run() throws Exception {
+        Http http = new Http();
+        CommandSide commandSide = new CommandSide(http, settings.commandSide());
+        boolean signedIn = commandSide.signIn();
+        details.put("authenticated", signedIn);
+        say("Requests " + (signedIn ? "carry a bearer token from POST /dev/tokens" : "go without a token (no /dev/tokens)"));
+
+        say("Registering " + settings.accounts() + " accounts on the command side");
+        long registering = System.nanoTime();
+        List<UUID> accounts = commandSide.register(settings.accounts(), settings.clients());
+        details.put("registrations_per_s", accounts.size() / seconds(registering));
+        commandSide.rename(accounts.get(0)); // a real UserRenamed to copy below
+        StoredEvent registered;
+        StoredEvent renamed;
+        try (var connection = PgLimit.connect(settings.jdbcUrl())) {
+            registered = StoredEvent.newest(connection, "AccountRegistered");
+            renamed = StoredEvent.newest(connection, "UserRenamed");
+        }
+        details.put("user_renamed_payload_bytes", renamed.payload().length);
+        details.put("user_renamed_meta_data_bytes", renamed.metaData().length);
+
+        say("pg_limit_tps: one event-shaped INSERT per transaction over JDBC");
+        CpuMeter pgCpu = cpu();
+        ClosedLoop.Result pgLimit = ClosedLoop.checked("pg_limit", PgLimit.measure(settings, renamed, pgCpu));
+        details.putAll(pgCpu.perRequestMs("pg_limit", pgLimit.succeeded()));
+        details.putAll(pgCpu.machine("pg_limit"));
+        figures.put("pg_limit_tps", pgLimit.perSecond());
+        details.put("pg_limit_p50_ms", pgLimit.latencies().percentileMs(50));
+        details.put("pg_limit_p99_ms", pgLimit.latencies().percentileMs(99));
+
+        say("crud_rps: PUT /accounts/{id}/name on the plain Spring MVC + JPA service");
+        List<UUID> crudAccounts = Crud.seed(settings, settings.accounts());
+        CpuMeter crudCpu = cpu();
+        ClosedLoop.Result crud = ClosedLoop.checked("crud", Crud.measure(settings, http, crudAccounts, crudCpu));
+        details.putAll(crudCpu.perRequestMs("crud", crud.succeeded()));
+        details.putAll(crudCpu.machine("crud"));
+        figures.put("crud_rps", crud.perSecond());
+        details.put("crud_p50_ms", crud.latencies().percentileMs(50));
+        details.put("crud_p99_ms", crud.latencies().percentileMs(99));
+        details.put("crud_failed", crud.failed());
+        sampleMemory();
+
+        say("command_rps: PUT /api/accounts/{id}/name on the command side");
+        CpuMeter commandCpu = cpu();
+        ClosedLoop.Result command = commandLoad(commandSide, accounts, commandCpu);
+        details.putAll(commandCpu.perRequestMs("command", command.succeeded()));
+        details.putAll(commandCpu.machine("command"));
+        figures.put("command_rps", command.perSecond());
+        figures.put("command_p50_ms", command.latencies().percentileMs(50));
+        figures.put("command_p99_ms", command.latencies().percentileMs(99));
+        sampleMemory();
+
+        double lagRate = command.perSecond() / 2;
+        say(String.format("lag: commands at %.0f/s, probes reading the query side's view", lagRate));
+        CpuMeter lagCpu = cpu();
+        Lag.Result lag = Lag.measure(settings, http, commandSide, accounts, lagRate, lagCpu);
+        details.putAll(lagCpu.perRequestMs("lag", Math.round(lag.commandsPerSecond() * settings.measure().toSeconds())));
+        details.putAll(lagCpu.machine("lag"));
+        figures.put("lag_p50_ms", lag.lags().percentileMs(50));
+        figures.put("lag_p99_ms", lag.lags().percentileMs(99));
+        details.put("lag_commands_per_s", lag.commandsPerSecond());
+        details.put("lag_probes", lag.probes());
+        details.put("lag_probes_timed_out", lag.timeouts());
+        sampleMemory();
+
+        say("Filling the event store to " + settings.replayEvents() + " events");
+        long filling = System.nanoTime();
+        long added = Replay.fill(settings.jdbcUrl(), registered, renamed, settings.replayEvents());
+        details.put("events_loaded", added);
+        details.put("events_loaded_per_s", added / seconds(filling));
+        say("replay_events_per_s: POST /api/admin/processors/accounts/replay");
+        CpuMeter replayCpu = cpu();
+        Replay.Result replay = Replay.run(http, settings.querySide(), settings.jdbcUrl(), replayCpu);
+        details.putAll(replayCpu.perRequestMs("replay_per_1000_events", replay.events() / 1000));
+        details.putAll(replayCpu.machine("replay"));
+        figures.put("replay_events_per_s", replay.eventsPerSecond());
+        details.put("replay_events", replay.events());
+        details.put("replay_seconds", replay.seconds());
+        sampleMemory();
+
+        if (settings.full()) {
+            say("command_rps_at_1m_events: the command load again, on " + Replay.storedEvents(settings.jdbcUrl()) + " events");
+            ClosedLoop.Result large = commandLoad(commandSide, accounts, cpu());
+            figures.put("command_rps_at_1m_events", large.perSecond());
+            details.put("command_p99_ms_at_1m_events", large.latencies().percentileMs(99));
+            sampleMemory();
+        }
+        figures.put("command_side_rss_mb", commandSideRss);
+        figures.put("query_side_rss_mb", querySideRss);
+        details.put("events_stored_at_end", Replay.storedEvents(settings.jdbcUrl()));
+    }
+
+    private ClosedLoop.Result commandLoad(CommandSide commandSide, List<UUID> accounts, CpuMeter cpu)
+            throws InterruptedException {
+        return ClosedLoop.checked("command", ClosedLoop.run("command", settings.clients(), settings.warmup(),
+                settings.measure(), cpu, client -> commandSide.renameAny(accounts)));
+    }
+
+    /** CPU time of the three applications and of this harness. */
+    private CpuMeter cpu() {
+        return new CpuMeter(Map.of("command_side", settings.commandSidePid(), "query_side", settings.querySidePid(),
+                "crud", settings.crudPid(), "harness", ProcessHandle.current().pid()), settings.postmasterPid());
+    }
+
+    /** Resident memory is read at the end of each load; the figure is the largest reading. */
+    private void sampleMemory() throws Exception {
+        commandSideRss = Math.max(commandSideRss, Machine.rssMb(settings.commandSidePid()));
+        querySideRss = Math.max(querySideRss, Machine.rssMb(settings.querySidePid()));
+    }
+
+    private static double seconds(long sinceNanos) {
+        return (System.nanoTime() - sinceNanos) / 1e9;
+    }
+
+    private static void say(String line) {
+        System.out.println("bench: " + line);
+    }
+}

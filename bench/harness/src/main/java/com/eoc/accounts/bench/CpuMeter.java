@@ -1,0 +1,136 @@
+package com.eoc.accounts.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * CPU time the applications spend during a measured period, from /proc. On a machine shared with
+ * other work the rates move with the neighbours' load; the CPU time per request hardly does, so
+ * it tells whether a change made the work itself cheaper.
+ */
+final class CpuMeter {
+
+    /** Linux's USER_HZ, the unit of /proc/[pid]/stat's times, is 100 on every common platform. */
+    private static final double TICKS_PER_SECOND = 100.0;
+
+    private final Map<String, Long> pids;
+    private final long postmaster;
+    private final Map<String, Double> atStart = new LinkedHashMap<>();
+    private final Map<String, Double> spent = new LinkedHashMap<>();
+    private double machineBusyAtStart;
+    private double machineBusy = Double.NaN;
+    private long startedAt;
+    private double wallSeconds;
+
+    /** The applications by name, and PostgreSQL's server process (its backends are its children). */
+    CpuMeter(Map<String, Long> pids, long postmaster) {
+        this.pids = pids;
+        this.postmaster = postmaster;
+    }
+
+    void start() {
+        pids.forEach((name, pid) -> atStart.put(name, seconds(pid)));
+        atStart.put("postgres", postgresSeconds());
+        machineBusyAtStart = machineBusySeconds();
+        startedAt = System.nanoTime();
+    }
+
+    void stop() {
+        pids.forEach((name, pid) -> spent.put(name, seconds(pid) - atStart.getOrDefault(name, 0.0)));
+        spent.put("postgres", postgresSeconds() - atStart.getOrDefault("postgres", 0.0));
+        machineBusy = machineBusySeconds() - machineBusyAtStart;
+        wallSeconds = (System.nanoTime() - startedAt) / 1e9;
+    }
+
+    /**
+     * How busy the whole machine was, in percent of all its cores, and how much of that was
+     * neither the benchmark nor what it measures: other work on a shared machine.
+     */
+    Map<String, Object> machine(String prefix) {
+        Map<String, Object> figures = new LinkedHashMap<>();
+        double cores = Runtime.getRuntime().availableProcessors();
+        double ours = spent.values().stream().mapToDouble(Double::doubleValue).sum();
+        figures.put(prefix + "_machine_busy_percent", 100 * machineBusy / (wallSeconds * cores));
+        figures.put(prefix + "_other_work_percent", 100 * Math.max(0, machineBusy - ours) / (wallSeconds * cores));
+        return figures;
+    }
+
+    /** Milliseconds of CPU per request, for each application, over the measured period. */
+    Map<String, Object> perRequestMs(String prefix, long requests) {
+        Map<String, Object> figures = new LinkedHashMap<>();
+        spent.forEach((name, seconds) -> figures.put(prefix + "_cpu_ms_per_request_" + name,
+                requests == 0 ? Double.NaN : seconds * 1000 / requests));
+        return figures;
+    }
+
+    /** The server process, its live backends, and the backends that have ended (its children's time). */
+    private double postgresSeconds() {
+        if (postmaster <= 0) {
+            return Double.NaN;
+        }
+        double total = seconds(postmaster) + childrenSeconds(postmaster);
+        try (var processes = Files.list(Path.of("/proc"))) {
+            for (Path process : (Iterable<Path>) processes::iterator) {
+                String name = process.getFileName().toString();
+                if (name.chars().allMatch(Character::isDigit) && parent(Long.parseLong(name)) == postmaster) {
+                    total += seconds(Long.parseLong(name));
+                }
+            }
+        } catch (IOException e) {
+            return Double.NaN;
+        }
+        return total;
+    }
+
+    private static String[] statFields(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        // the command name, in parentheses, may hold spaces: count the fields after its end
+        return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    }
+
+    private static long parent(long pid) {
+        try {
+            return Long.parseLong(statFields(pid)[1]);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private static double childrenSeconds(long pid) {
+        try {
+            String[] fields = statFields(pid);
+            return (Long.parseLong(fields[13]) + Long.parseLong(fields[14])) / TICKS_PER_SECOND;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    /** All cores' busy time so far, from the first line of /proc/stat (everything but idle and iowait). */
+    private static double machineBusySeconds() {
+        try {
+            String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long busy = 0;
+            for (int i = 1; i < fields.length && i <= 8; i++) {
+                if (i != 4 && i != 5) {
+                    busy += Long.parseLong(fields[i]);
+                }
+            }
+            return busy / TICKS_PER_SECOND;
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
+    /** User and system time of a process so far (fields 14 and 15 of /proc/[pid]/stat), in seconds. */
+    static double seconds(long pid) {
+        try {
+            String[] fields = statFields(pid);
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+}

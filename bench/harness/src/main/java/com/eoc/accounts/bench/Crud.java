@@ -1,0 +1,45 @@
+package com.eoc.accounts.bench;
+
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** The plain CRUD service under bench/crud: its accounts, and the same rename as the command side's. */
+final class Crud {
+
+    private Crud() {
+    }
+
+    /** Fills its table (which it created at start-up) with that many accounts; answers their ids. */
+    static List<UUID> seed(Settings settings, int count) throws Exception {
+        List<UUID> ids = new ArrayList<>(count);
+        try (Connection connection = PgLimit.connect(settings.jdbcUrl()); Statement sql = connection.createStatement()) {
+            sql.execute("TRUNCATE crud.account");
+            sql.execute("INSERT INTO crud.account (id, first_name, last_name, version) "
+                    + "SELECT gen_random_uuid(), 'Bench', 'User ' || n, 0 FROM generate_series(1, " + count + ") n");
+            sql.execute("VACUUM ANALYZE crud.account");
+            try (ResultSet rows = sql.executeQuery("SELECT id FROM crud.account")) {
+                while (rows.next()) {
+                    ids.add(rows.getObject(1, UUID.class));
+                }
+            }
+        }
+        return ids;
+    }
+
+    static ClosedLoop.Result measure(Settings settings, Http http, List<UUID> ids, CpuMeter cpu) throws InterruptedException {
+        URI base = settings.crud();
+        AtomicLong renames = new AtomicLong();
+        return ClosedLoop.run("crud", settings.clients(), settings.warmup(), settings.measure(), cpu, client -> {
+            UUID id = ids.get(ThreadLocalRandom.current().nextInt(ids.size()));
+            String body = "{\"firstName\":\"Bench\",\"lastName\":\"Renamed " + renames.incrementAndGet() + "\"}";
+            http.expectOk(http.put(base.resolve("/accounts/" + id + "/name"), body), "PUT /accounts/{id}/name");
+        });
+    }
+}

@@ -1,0 +1,81 @@
+package com.eoc.accounts.bench;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Just enough JSON for the benchmark: read one field of the applications' small answers, and
+ * write the results. The harness stays free of libraries besides the JDBC driver.
+ */
+final class Json {
+
+    private Json() {
+    }
+
+    /** The first number field of that name, or -1 when there is none. */
+    static long number(String json, String field) {
+        Matcher matcher = Pattern.compile("\"" + Pattern.quote(field) + "\"\\s*:\\s*(-?\\d+)").matcher(json);
+        return matcher.find() ? Long.parseLong(matcher.group(1)) : -1;
+    }
+
+    /** The first boolean field of that name. */
+    static boolean bool(String json, String field) {
+        Matcher matcher = Pattern.compile("\"" + Pattern.quote(field) + "\"\\s*:\\s*(true|false)").matcher(json);
+        if (!matcher.find()) {
+            throw new IllegalStateException("no boolean " + field + " in " + json);
+        }
+        return Boolean.parseBoolean(matcher.group(1));
+    }
+
+    /** The first string field of that name (without escapes), or null. */
+    static String string(String json, String field) {
+        Matcher matcher = Pattern.compile("\"" + Pattern.quote(field) + "\"\\s*:\\s*\"([^\"\\\\]*)\"").matcher(json);
+        return matcher.find() ? matcher.group(1) : null;
+    }
+
+    static String quote(String text) {
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
+    }
+
+    /** Maps, strings, numbers, booleans and nulls, indented. */
+    static String write(Object value, String indent) {
+        if (value == null) {
+            return "null";
+        }
+        if (value instanceof Map<?, ?> map) {
+            StringBuilder out = new StringBuilder("{");
+            String inner = indent + "  ";
+            boolean first = true;
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                out.append(first ? "\n" : ",\n").append(inner).append(quote(entry.getKey().toString())).append(": ")
+                        .append(write(entry.getValue(), inner));
+                first = false;
+            }
+            return out.append(first ? "" : "\n" + indent).append('}').toString();
+        }
+        if (value instanceof Double number) {
+            return number.isNaN() || number.isInfinite() ? "null" : String.format(Locale.ROOT, "%.3f", number);
+        }
+        if (value instanceof Number || value instanceof Boolean) {
+            return value.toString();
+        }
+        return quote(value.toString());
+    }
+}

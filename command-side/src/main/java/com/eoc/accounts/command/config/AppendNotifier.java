@@ -1,0 +1,120 @@
+package com.eoc.accounts.command.config;
+
+import com.eoc.accounts.platform.eventstore.AppendNotifications;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+import org.axonframework.common.Registration;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Tells the query side, through PostgreSQL {@code NOTIFY}, that events were committed, so that it
+ * reads them at once rather than at its next poll.
+ *
+ * <p>The notification is sent after the command's transaction has committed, from one thread of
+ * its own, never inside the command's transaction: PostgreSQL serialises the commits of
+ * transactions that notify, which would cost every command its own disk flush. Commits that
+ * happen while a notification is on its way share the next one, so there is at most one in flight
+ * however many commands commit.
+ */
+@Component
+class AppendNotifier implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(AppendNotifier.class);
+    private static final String NOTIFY = "NOTIFY " + AppendNotifications.CHANNEL;
+
+    private final EventStore eventStore;
+    private final DataSource dataSource;
+    private final Object lock = new Object();
+    private boolean pending;
+    private volatile boolean running;
+    private Thread sender;
+    private Registration subscription;
+
+    AppendNotifier(EventStore eventStore, DataSource dataSource) {
+        this.eventStore = eventStore;
+        this.dataSource = dataSource;
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        sender = new Thread(this::sendWhilePending, "append-notifier");
+        sender.setDaemon(true);
+        sender.start();
+        // called while a command's events are being committed, inside its transaction
+        subscription = eventStore.subscribe(events -> afterCommit());
+    }
+
+    private void afterCommit() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    eventsCommitted();
+                }
+            });
+        } else {
+            eventsCommitted();
+        }
+    }
+
+    private void eventsCommitted() {
+        synchronized (lock) {
+            pending = true;
+            lock.notifyAll();
+        }
+    }
+
+    private void sendWhilePending() {
+        while (running) {
+            try {
+                synchronized (lock) {
+                    while (!pending && running) {
+                        lock.wait();
+                    }
+                    pending = false;
+                }
+                if (running) {
+                    notifyQuerySide();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private void notifyQuerySide() throws InterruptedException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute(NOTIFY);
+        } catch (SQLException e) {
+            // the query side still polls: the events reach it a little later
+            log.warn("Could not notify the query side of new events: {}", e.getMessage());
+            Thread.sleep(1000);
+        }
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (subscription != null) {
+            subscription.cancel();
+        }
+        synchronized (lock) {
+            lock.notifyAll();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}
