@@ -36,6 +36,9 @@ import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 @Import(PostgresEventStore.class)
 class AxonConfig {
 
+    /** Ten of the storage engine's batches of 100: a tenth of the store's cache of 10,000 events. */
+    private static final int READ_AHEAD_RUN = 1000;
+
     /**
      * Declared here rather than left to Axon's auto-configuration, which orders itself after
      * Boot 3's class names of the JPA and JDBC auto-configurations: the views and the tokens must
@@ -51,13 +54,17 @@ class AxonConfig {
      * notification wakes the store ({@link AppendListener}), or else by polling the event table.
      * Axon polls every second by default, and Axon 4.13 has no property for it
      * ({@code axon.eventstore.fetch-delay} does not exist), hence this bean.
+     *
+     * <p>The store's reader reads the event table in runs of {@value #READ_AHEAD_RUN} events
+     * ({@link BoundedReadAheadStorageEngine}): without that, catching up with a large store held
+     * every event read in the heap.
      */
     @Bean
     NotifiedEventStore eventStore(EventStorageEngine storageEngine,
                                   org.axonframework.config.Configuration configuration,
                                   @Value("${accounts.event-store.fetch-delay}") Duration fetchDelay) {
         return new NotifiedEventStore(EmbeddedEventStore.builder()
-                .storageEngine(storageEngine)
+                .storageEngine(new BoundedReadAheadStorageEngine(storageEngine, READ_AHEAD_RUN))
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
                 .fetchDelay(fetchDelay.toMillis())
