@@ -4,17 +4,14 @@ import com.eoc.accounts.command.email.EmailIndex;
 import com.eoc.accounts.command.token.ApiTokenIndexing;
 import com.eoc.accounts.command.web.Actors;
 import com.eoc.accounts.platform.eventstore.PostgresEventStore;
-import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
-import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Axon on PostgreSQL without Axon Server: the JDBC event store on Flyway's tables (bytea
@@ -24,18 +21,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 @Configuration(proxyBeanMethods = false)
 @Import(PostgresEventStore.class)
 class AxonConfig {
-
-    /**
-     * Every command runs in one Spring transaction, which its events, the email index and the
-     * API token index all join: a refused claim takes its event with it. Declared here rather than
-     * left to Axon's auto-configuration, which orders itself after Boot 3's class names of the
-     * JDBC auto-configuration and, under Boot 4, may decide before the transaction manager exists,
-     * leaving every command without a transaction (each write committed on its own).
-     */
-    @Bean
-    TransactionManager axonTransactionManager(PlatformTransactionManager transactionManager) {
-        return new SpringTransactionManager(transactionManager);
-    }
 
     /** The email index must refuse a taken address by failing the command that claims it. */
     @Bean

@@ -10,9 +10,11 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The event store both applications share: Axon's JDBC storage engine on the tables that
@@ -41,6 +43,18 @@ public class PostgresEventStore {
             .build();
 
     private static final String UNIQUE_VIOLATION = "23505";
+
+    /**
+     * Every message runs in one Spring transaction, which its events, lookups and view rows all
+     * join: a refused write takes the event with it, and a view row commits with its processor's
+     * position. Declared here rather than left to Axon's auto-configuration, which orders itself
+     * after Boot 3's class names of the JDBC and JPA auto-configurations and, under Boot 4, may
+     * decide before the transaction manager exists: then each write commits on its own.
+     */
+    @Bean
+    TransactionManager axonTransactionManager(PlatformTransactionManager transactionManager) {
+        return new SpringTransactionManager(transactionManager);
+    }
 
     @Bean
     public EventStorageEngine eventStorageEngine(Serializer serializer,

@@ -4,7 +4,6 @@ import com.eoc.accounts.platform.eventstore.PostgresEventStore;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
-import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -15,12 +14,10 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
-import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 
 /**
@@ -38,16 +35,6 @@ class AxonConfig {
 
     /** Ten of the storage engine's batches of 100: a tenth of the store's cache of 10,000 events. */
     private static final int READ_AHEAD_RUN = 1000;
-
-    /**
-     * Declared here rather than left to Axon's auto-configuration, which orders itself after
-     * Boot 3's class names of the JPA and JDBC auto-configurations: the views and the tokens must
-     * share the JPA transaction whatever order Boot 4 evaluates them in.
-     */
-    @Bean
-    TransactionManager axonTransactionManager(PlatformTransactionManager transactionManager) {
-        return new SpringTransactionManager(transactionManager);
-    }
 
     /**
      * Events written by the command side, another process, reach this one when the command side's
