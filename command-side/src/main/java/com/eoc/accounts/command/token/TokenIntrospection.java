@@ -2,10 +2,10 @@ package com.eoc.accounts.command.token;
 
 import com.eoc.accounts.platform.security.ApiTokenIndex;
 import com.eoc.accounts.platform.security.ApiTokenIndex.IndexedToken;
+import com.eoc.accounts.platform.security.RefusedApiTokenException;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Clock;
-import java.time.Instant;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
@@ -29,14 +29,11 @@ class TokenIntrospection {
 
     /** Introspecting a token is using it: its {@code lastUsedAt} moves as when it authenticates. */
     Introspected introspect(String token) {
-        Instant now = clock.instant();
-        return index.find(token)
-                .filter(indexed -> !indexed.isExpiredAt(now))
-                .map(indexed -> {
-                    index.recordUse(indexed, now);
-                    return Introspected.active(indexed);
-                })
-                .orElse(Introspected.INACTIVE);
+        try {
+            return Introspected.active(index.use(token, clock.instant()));
+        } catch (RefusedApiTokenException refused) {
+            return Introspected.INACTIVE;
+        }
     }
 
     /** The RFC 7662 answer; an inactive token shows nothing but {@code active: false}. */

@@ -2,7 +2,6 @@ package com.eoc.accounts.platform.security;
 
 import com.eoc.accounts.platform.security.ApiTokenIndex.IndexedToken;
 import java.time.Clock;
-import java.time.Instant;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
@@ -25,16 +24,7 @@ class ApiTokenAuthenticationManager implements AuthenticationManager {
     @Override
     public Authentication authenticate(Authentication authentication) {
         String token = ((BearerTokenAuthenticationToken) authentication).getToken();
-        if (!ApiTokenFormat.isWellFormed(token)) {
-            throw new RefusedApiTokenException("the API token is malformed (its checksum does not match)");
-        }
-        IndexedToken indexed = index.find(token).orElseThrow(
-                () -> new RefusedApiTokenException("the API token is unknown or has been deleted"));
-        Instant now = clock.instant();
-        if (indexed.isExpiredAt(now)) {
-            throw new RefusedApiTokenException("the API token expired at " + indexed.expiresAt());
-        }
-        index.recordUse(indexed, now);
-        return new ApiTokenAuthentication(indexed.accountId(), indexed.expiresAt());
+        IndexedToken used = index.use(token, clock.instant());
+        return new ApiTokenAuthentication(used.accountId(), used.expiresAt());
     }
 }

@@ -40,9 +40,11 @@ public class ApiTokenIndex {
      * shown to users); the hash, which decides, is compared in constant time.
      */
     public Optional<IndexedToken> find(String token) {
-        if (!ApiTokenFormat.isWellFormed(token)) {
-            return Optional.empty();
-        }
+        return ApiTokenFormat.isWellFormed(token) ? lookUp(token) : Optional.empty();
+    }
+
+    /** The hint's rows, and of those the one whose hash is the token's, compared in constant time. */
+    private Optional<IndexedToken> lookUp(String token) {
         byte[] hash = ascii(ApiTokenFormat.hash(token));
         return jdbc.sql("""
                         SELECT account_id, token_id, token_hash, created_at, expires_at, last_used_at
@@ -53,6 +55,25 @@ public class ApiTokenIndex {
                 .filter(candidate -> MessageDigest.isEqual(candidate.hash(), hash))
                 .map(Candidate::token)
                 .findFirst();
+    }
+
+    /**
+     * The token as it authenticates at {@code now}: well formed, indexed (so not deleted) and not
+     * expired, its use recorded. The one rule for both authentication and introspection.
+     *
+     * @throws RefusedApiTokenException saying which of these it is not, without repeating the token
+     */
+    public IndexedToken use(String token, Instant now) {
+        if (!ApiTokenFormat.isWellFormed(token)) {
+            throw new RefusedApiTokenException("the API token is malformed (its checksum does not match)");
+        }
+        IndexedToken indexed = lookUp(token).orElseThrow(
+                () -> new RefusedApiTokenException("the API token is unknown or has been deleted"));
+        if (indexed.isExpiredAt(now)) {
+            throw new RefusedApiTokenException("the API token expired at " + indexed.expiresAt());
+        }
+        recordUse(indexed, now);
+        return indexed;
     }
 
     /** When the account's current token was last used, if it has a token. */
