@@ -122,13 +122,14 @@ public final class Bench {
         long added = Replay.fill(settings.jdbcUrl(), registered, renamed, settings.replayEvents());
         details.put("events_loaded", added);
         details.put("events_loaded_per_s", added / seconds(filling));
-        say("replay_events_per_s: POST /api/admin/processors/accounts/replay");
+        say("replay_events_per_s: POST /api/admin/processors/{name}/replay, every view at once");
         CpuMeter replayCpu = cpu();
         Replay.Result replay = Replay.run(http, settings.querySide(), settings.jdbcUrl(), replayCpu);
         details.putAll(replayCpu.perRequestMs("replay_per_1000_events", replay.events() / 1000));
         details.putAll(replayCpu.machine("replay"));
         figures.put("replay_events_per_s", replay.eventsPerSecond());
         details.put("replay_events", replay.events());
+        details.put("replay_processors", String.join(", ", replay.processors()));
         details.put("replay_seconds", replay.seconds());
         sampleMemory();
 

@@ -35,6 +35,16 @@ final class Json {
         return matcher.find() ? matcher.group(1) : null;
     }
 
+    /** Every string field of that name (without escapes), in order. */
+    static java.util.List<String> strings(String json, String field) {
+        Matcher matcher = Pattern.compile("\"" + Pattern.quote(field) + "\"\\s*:\\s*\"([^\"\\\\]*)\"").matcher(json);
+        java.util.List<String> values = new java.util.ArrayList<>();
+        while (matcher.find()) {
+            values.add(matcher.group(1));
+        }
+        return values;
+    }
+
     static String quote(String text) {
         StringBuilder out = new StringBuilder("\"");
         for (char c : text.toCharArray()) {

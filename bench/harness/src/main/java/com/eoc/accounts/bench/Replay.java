@@ -14,12 +14,12 @@ import java.util.UUID;
 
 /**
  * Rebuilding the query side's views from the whole event store: first the store is filled to
- * the wanted size with copies of real events, then the query side is asked to replay its
- * account view, and the benchmark waits until it reports the replay done and the view caught up.
+ * the wanted size with copies of real events, then the query side is asked to replay all its
+ * views, and the benchmark waits until it reports every replay done and caught up.
  */
 final class Replay {
 
-    record Result(long events, double seconds) {
+    record Result(List<String> processors, long events, double seconds) {
 
         double eventsPerSecond() {
             return events / seconds;
@@ -96,27 +96,41 @@ final class Replay {
         return added;
     }
 
-    /** Asks for the replay of the account view and waits until it is done and caught up. */
+    /**
+     * Asks for the replay of every view (each event processor the query side lists) at once, and
+     * waits until all of them are done and caught up: the time to rebuild the whole query side.
+     */
     static Result run(Http http, URI querySide, String jdbcUrl, CpuMeter cpu) throws Exception {
-        URI processor = querySide.resolve("/api/admin/processors/accounts");
+        URI processors = querySide.resolve("/api/admin/processors");
+        List<String> names = Json.strings(http.expectOk(http.get(processors), "GET /api/admin/processors").body(), "name");
+        if (names.isEmpty()) {
+            throw new IllegalStateException("the query side lists no event processor to replay");
+        }
         long started = System.nanoTime();
         cpu.start();
-        Http.Response accepted = http.expectOk(http.post(querySide.resolve("/api/admin/processors/accounts/replay"), ""),
-                "POST /api/admin/processors/accounts/replay");
-        long head = Json.number(accepted.body(), "head");
-        while (true) {
-            Thread.sleep(100);
-            String status = http.expectOk(http.get(processor), "GET /api/admin/processors/accounts").body();
-            if (Json.bool(status, "failing")) {
-                throw new IllegalStateException("the replay is failing: " + status);
-            }
-            if (!Json.bool(status, "replaying") && Json.bool(status, "caughtUp") && Json.number(status, "position") >= head) {
-                break;
+        long head = 0;
+        for (String name : names) {
+            Http.Response accepted = http.expectOk(http.post(querySide.resolve("/api/admin/processors/" + name + "/replay"), ""),
+                    "POST /api/admin/processors/" + name + "/replay");
+            head = Math.max(head, Json.number(accepted.body(), "head"));
+        }
+        for (String name : names) {
+            URI processor = querySide.resolve("/api/admin/processors/" + name);
+            while (true) {
+                String status = http.expectOk(http.get(processor), "GET /api/admin/processors/" + name).body();
+                if (Json.bool(status, "failing")) {
+                    throw new IllegalStateException("the replay of " + name + " is failing: " + status);
+                }
+                if (!Json.bool(status, "replaying") && Json.bool(status, "caughtUp")
+                        && Json.number(status, "position") >= head) {
+                    break;
+                }
+                Thread.sleep(100);
             }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         cpu.stop();
-        return new Result(eventsUpTo(jdbcUrl, head), seconds);
+        return new Result(names, eventsUpTo(jdbcUrl, head), seconds);
     }
 
     /** Events, not positions: a rolled-back append leaves a gap in the global index. */

@@ -20,6 +20,10 @@ import org.springframework.stereotype.Component;
  * Keeps {@link AccountView} in step with the account events. Idempotent: an event whose sequence
  * number the row has already reached is a replay and changes nothing, so a redelivered batch or
  * a replay over existing rows leaves the same view.
+ *
+ * <p>A batch of events reads the rows it touches in one query ({@link ViewsOfBatch}) and writes
+ * them back in JDBC batches at commit: a replay costs a few statements per hundred events, not
+ * two per event.
  */
 @Component
 @ProcessingGroup(AccountProjection.PROCESSING_GROUP)
@@ -36,10 +40,10 @@ class AccountProjection {
 
     @EventHandler
     void on(AccountRegistered event, @SequenceNumber long version, @Timestamp Instant at) {
-        if (accounts.existsById(event.accountId())) {
+        if (views().find(event.accountId()).isPresent()) {
             return;
         }
-        accounts.save(AccountView.registeredBy(event, version, at));
+        views().add(accounts.save(AccountView.registeredBy(event, version, at)));
     }
 
     @EventHandler
@@ -77,12 +81,17 @@ class AccountProjection {
         // The registration comes first in the same segment (and if it failed, the dead-letter queue
         // holds the account's later events behind it): no row means a damaged view. Fail, so the
         // event is parked for an operator instead of silently lost.
-        AccountView view = accounts.findById(accountId).orElseThrow(() -> new IllegalStateException(
+        AccountView view = views().find(accountId).orElseThrow(() -> new IllegalStateException(
                 "event " + version + " of account " + accountId + " has no view to apply to: replay the view"));
         if (view.hasApplied(version)) {
             return;
         }
+        // the row is an entity of the batch's transaction: the change is written at its commit
         view.apply(event, version, at);
-        accounts.save(view);
+    }
+
+    /** The rows of the batch being handled, read in one query (or one by one outside a batch). */
+    private ViewsOfBatch views() {
+        return ViewsOfBatch.current(accounts);
     }
 }

@@ -10,9 +10,13 @@ import com.eoc.accounts.events.UserRenamed;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.time.Instant;
 import java.util.UUID;
+import org.springframework.data.domain.Persistable;
 
 /**
  * One account as the settings screen and dashboards read it, kept up to date by
@@ -25,7 +29,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "account_view", schema = "query_side")
-public class AccountView {
+public class AccountView implements Persistable<UUID> {
 
     @Id
     @Column(name = "account_id")
@@ -50,6 +54,13 @@ public class AccountView {
     private long version;
     private Instant updatedAt;
 
+    /**
+     * A row {@link #registeredBy} made and not yet stored: saving it inserts it, where Spring Data
+     * would otherwise merge it, which reads the row first to see whether it exists.
+     */
+    @Transient
+    private boolean unsaved;
+
     protected AccountView() {
         // for JPA
     }
@@ -65,8 +76,26 @@ public class AccountView {
 
     /** The account as its registration made it. */
     static AccountView registeredBy(AccountRegistered event, long sequenceNumber, Instant at) {
-        return new AccountView(event.accountId(), event.firstName(), event.lastName(), event.email(),
+        AccountView view = new AccountView(event.accountId(), event.firstName(), event.lastName(), event.email(),
                 sequenceNumber, at);
+        view.unsaved = true;
+        return view;
+    }
+
+    @PostLoad
+    @PostPersist
+    void stored() {
+        unsaved = false;
+    }
+
+    @Override
+    public UUID getId() {
+        return accountId;
+    }
+
+    @Override
+    public boolean isNew() {
+        return unsaved;
     }
 
     /**

@@ -64,7 +64,7 @@ class DeadLetterConfig {
                         .build());
                 processing.registerDeadLetterPolicy(processingGroup, config -> parkAndWarn(processingGroup));
                 processing.registerDeadLetteringEventHandlerInvokerConfiguration(processingGroup,
-                        (config, invoker) -> invoker.allowReset(true));
+                        (config, invoker) -> invoker.allowReset(true).enableSequenceIdentifierCache());
             }
         };
     }

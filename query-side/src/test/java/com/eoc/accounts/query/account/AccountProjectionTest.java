@@ -18,6 +18,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
@@ -31,7 +38,7 @@ import org.springframework.test.context.ContextConfiguration;
  * PostgreSQL. Rows are read back with SQL after a flush, so that what is compared is what was
  * written, not Hibernate's cached objects.
  */
-@DataJpaTest
+@DataJpaTest(properties = "spring.jpa.properties.hibernate.generate_statistics=true")
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @ContextConfiguration(initializers = EmbeddedPostgresInitializer.class)
 @Import(AccountProjection.class)
@@ -145,6 +152,41 @@ class AccountProjectionTest {
         assertThat(row()).containsEntry("first_name", "Augusta").containsEntry("version", 2L);
     }
 
+    /**
+     * The way a processor hands over a batch: each event through Axon's handler adapter, inside
+     * one batching unit of work. The rows are read once for the whole batch, changed in memory,
+     * and written at the flush.
+     */
+    @Test
+    void aBatchOfEventsReadsTheRowsItTouchesInOneQuery() throws Exception {
+        UUID second = UUID.randomUUID();
+        UUID registeredInTheBatch = UUID.randomUUID();
+        projection.on(new AccountRegistered(accountId, "Ada", "Lovelace", "ada@example.com"), 0, T0);
+        projection.on(new AccountRegistered(second, "Grace", "Hopper", "grace@example.com"), 0, T0);
+        entityManager.flush();
+        entityManager.clear();
+        List<EventMessage<?>> batch = List.of(
+                event(accountId, 1, new UserRenamed(accountId, "Ada", "King")),
+                event(registeredInTheBatch, 0, new AccountRegistered(registeredInTheBatch, "Alan", "Turing", "alan@example.com")),
+                event(second, 1, new EmailChanged(second, "grace.hopper@example.com")),
+                event(registeredInTheBatch, 1, new UserRenamed(registeredInTheBatch, "Alan", "Mathison Turing")),
+                event(accountId, 2, new EmailChanged(accountId, "ada.king@example.com")));
+        AnnotationEventHandlerAdapter handlers = new AnnotationEventHandlerAdapter(projection);
+        Statistics statistics = entityManager.getEntityManagerFactory().unwrap(SessionFactory.class).getStatistics();
+        long statementsBefore = statistics.getPrepareStatementCount();
+
+        BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(batch);
+        unitOfWork.executeWithResult(() -> handlers.handle(unitOfWork.getMessage()));
+
+        assertThat(statistics.getPrepareStatementCount() - statementsBefore).as("statements before the flush").isEqualTo(1);
+        assertThat(row()).containsEntry("last_name", "King").containsEntry("email", "ada.king@example.com")
+                .containsEntry("version", 2L);
+        assertThat(jdbc.queryForMap("SELECT email, version FROM query_side.account_view WHERE account_id = ?", second))
+                .containsEntry("email", "grace.hopper@example.com").containsEntry("version", 1L);
+        assertThat(jdbc.queryForMap("SELECT last_name, version FROM query_side.account_view WHERE account_id = ?",
+                registeredInTheBatch)).containsEntry("last_name", "Mathison Turing").containsEntry("version", 1L);
+    }
+
     @Test
     void resetClearsTheView() {
         history().forEach(this::apply);
@@ -198,6 +240,11 @@ class AccountProjectionTest {
 
     private TokenGenerated tokenGenerated() {
         return new TokenGenerated(accountId, tokenId, TOKEN_HASH, "x9Qz", T0, T0.plusSeconds(30 * 86400));
+    }
+
+    private static EventMessage<?> event(UUID account, long sequence, AccountEvent payload) {
+        return new GenericDomainEventMessage<>("Account", account.toString(), sequence, payload, MetaData.emptyInstance(),
+                UUID.randomUUID().toString(), T0.plusSeconds(sequence));
     }
 
     private Map<String, Object> row() {

@@ -127,7 +127,7 @@ class ReplayIntegrationTest {
         assertThat(accounts.get("position").asLong()).isEqualTo(accounts.get("head").asLong()).isEqualTo(head);
         assertThat(accounts.get("caughtUp").asBoolean()).isTrue();
         assertThat(accounts.get("replaying").asBoolean()).isFalse();
-        assertThat(accounts.get("segments").asInt()).isEqualTo(4);
+        assertThat(accounts.get("segments").asInt()).isEqualTo(2);
         assertThat(accounts.get("deadLetters").asLong()).isZero();
     }
 
