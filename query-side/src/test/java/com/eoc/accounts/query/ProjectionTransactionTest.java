@@ -57,6 +57,17 @@ class ProjectionTransactionTest {
                 "SELECT count(*) FROM query_side.token_entry WHERE processor_name = 'accounts'", Long.class) > 0);
     }
 
+    /**
+     * Views, positions and dead letters are all derived from the event store, and a view commits
+     * with its position: losing the last commits to a crash of the database costs a re-read of
+     * those events, so the projections do not wait for the disk at each commit.
+     */
+    @Test
+    void theProjectionsCommitWithoutWaitingForTheDisk() {
+        assertThat(jdbc.queryForMap("SELECT setting, source FROM pg_settings WHERE name = 'synchronous_commit'"))
+                .containsEntry("setting", "off").containsEntry("source", "client");
+    }
+
     @Test
     void failureAtCommitWritesNeitherTheViewNorTheTokenAndTheEventIsRetried() {
         UUID accountId = UUID.randomUUID();

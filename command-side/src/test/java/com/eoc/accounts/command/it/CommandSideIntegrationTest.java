@@ -43,6 +43,17 @@ class CommandSideIntegrationTest extends LocalRunTest {
         POOL.shutdownNow();
     }
 
+    /**
+     * The query side asks for asynchronous commits (its data is derived); the command side keeps
+     * the server's setting for the events, which is on in production (these tests' database
+     * turns it off for speed).
+     */
+    @Test
+    void eventsAreCommittedAsDurablyAsTheServerSays() {
+        assertThat(jdbc.sql("SELECT source FROM pg_settings WHERE name = 'synchronous_commit'").query(String.class)
+                .single()).isNotIn("client", "session");
+    }
+
     @Test
     void everyCommandAppendsOneEventWithActorAndCorrelationId() throws IOException {
         String id = register("Ada", "Lovelace", "ada.events@example.com");
