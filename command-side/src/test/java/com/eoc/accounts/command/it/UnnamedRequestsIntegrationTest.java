@@ -44,7 +44,7 @@ class UnnamedRequestsIntegrationTest extends LocalRunTest {
     void aUrlTheFirewallRefusesIsABadRequest() {
         String id = register();
         for (String path : new String[] {"/api/accounts/" + id + ";y=1/name", "/api/accounts/x;y=1/name",
-                "/api/accounts/" + id + "/%2e%2e/name"}) {
+                "/api/accounts/" + id + "/%2e%2e/name", "/api/accounts/" + id + "%2Fname"}) {
             for (Http caller : new Http[] {admin, anonymous}) {
                 Http.Reply reply = caller.put(path, "{\"firstName\":\"A\",\"lastName\":\"B\"}", null);
 

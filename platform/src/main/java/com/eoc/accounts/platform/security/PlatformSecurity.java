@@ -1,8 +1,10 @@
 package com.eoc.accounts.platform.security;
 
 import java.time.Clock;
+import org.apache.tomcat.util.buf.EncodedSolidusHandling;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -38,6 +40,16 @@ public class PlatformSecurity {
     @Bean
     SecurityObservationSettings securityObservationSettings() {
         return SecurityObservationSettings.noObservations();
+    }
+
+    /**
+     * Tomcat refuses an encoded slash ({@code %2F}) in a path itself, with an HTML page; passed
+     * through, it reaches Spring Security's firewall, which refuses it as problem+json like any
+     * other URL it does not allow.
+     */
+    @Bean
+    TomcatConnectorCustomizer encodedSlashesGoToTheFirewall() {
+        return connector -> connector.setEncodedSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue());
     }
 
     @Bean
