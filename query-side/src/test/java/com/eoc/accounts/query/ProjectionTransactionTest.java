@@ -58,9 +58,10 @@ class ProjectionTransactionTest {
     }
 
     /**
-     * Views, positions and dead letters are all derived from the event store, and a view commits
-     * with its position: losing the last commits to a crash of the database costs a re-read of
-     * those events, so the projections do not wait for the disk at each commit.
+     * Views, positions and dead letters are derived from the event store (and an API token's
+     * last use is best effort), and a view commits with its position: losing the last commits to
+     * a crash of the database costs a re-read of those events, so the query side's commits do
+     * not wait for the disk.
      */
     @Test
     void theProjectionsCommitWithoutWaitingForTheDisk() {

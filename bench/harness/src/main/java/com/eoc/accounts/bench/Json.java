@@ -1,5 +1,7 @@
 package com.eoc.accounts.bench;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -36,9 +38,9 @@ final class Json {
     }
 
     /** Every string field of that name (without escapes), in order. */
-    static java.util.List<String> strings(String json, String field) {
+    static List<String> strings(String json, String field) {
         Matcher matcher = Pattern.compile("\"" + Pattern.quote(field) + "\"\\s*:\\s*\"([^\"\\\\]*)\"").matcher(json);
-        java.util.List<String> values = new java.util.ArrayList<>();
+        List<String> values = new ArrayList<>();
         while (matcher.find()) {
             values.add(matcher.group(1));
         }

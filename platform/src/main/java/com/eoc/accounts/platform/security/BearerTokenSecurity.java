@@ -55,9 +55,9 @@ public class BearerTokenSecurity {
         JwtDecoder decoder = jwtDecoder.getIfAvailable(() -> {
             throw new IllegalStateException(NO_IDENTITY_PROVIDER);
         });
-        Clock now = clock.getIfAvailable(Clock::systemUTC);
         BearerAuthentication authentication = new BearerAuthentication(
-                new ApiTokenAuthenticationManager(apiTokens, now), new VerifiedJwts(decoder, now));
+                new ApiTokenAuthenticationManager(apiTokens, clock.getIfAvailable(Clock::systemUTC)),
+                new VerifiedJwts(decoder));
         http.csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(AbstractHttpConfigurer::disable)

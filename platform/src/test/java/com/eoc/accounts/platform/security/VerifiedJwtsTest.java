@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -20,14 +21,16 @@ class VerifiedJwtsTest {
     private static final Instant T0 = Instant.parse("2026-11-29T10:00:00Z");
 
     private final SettableClock clock = new SettableClock(T0);
+    /** A monotonic clock that moves with the wall clock, unless a test moves only one of them. */
+    private final AtomicLong nanos = new AtomicLong();
     private final List<String> checked = new ArrayList<>();
 
     @Test
     void aJwtAcceptedOnceIsNotCheckedAgainWhileItIsValid() {
-        VerifiedJwts jwts = new VerifiedJwts(accepting(Duration.ofHours(1)), clock);
+        VerifiedJwts jwts = verifiedJwts(accepting(Duration.ofHours(1)));
 
         Jwt first = jwts.decode("jwt-a");
-        clock.advance(Duration.ofMinutes(1));
+        advance(Duration.ofSeconds(30));
         Jwt second = jwts.decode("jwt-a");
 
         assertThat(second).isSameAs(first);
@@ -36,7 +39,7 @@ class VerifiedJwtsTest {
 
     @Test
     void eachJwtIsCheckedOnItsOwn() {
-        VerifiedJwts jwts = new VerifiedJwts(accepting(Duration.ofHours(1)), clock);
+        VerifiedJwts jwts = verifiedJwts(accepting(Duration.ofHours(1)));
 
         assertThat(jwts.decode("jwt-a").getSubject()).isEqualTo("subject of jwt-a");
         assertThat(jwts.decode("jwt-b").getSubject()).isEqualTo("subject of jwt-b");
@@ -50,7 +53,7 @@ class VerifiedJwtsTest {
             checked.add(token);
             throw new BadJwtException("signature does not match");
         };
-        VerifiedJwts jwts = new VerifiedJwts(refusing, clock);
+        VerifiedJwts jwts = verifiedJwts(refusing);
 
         assertThatThrownBy(() -> jwts.decode("forged")).isInstanceOf(BadJwtException.class);
         assertThatThrownBy(() -> jwts.decode("forged")).isInstanceOf(BadJwtException.class);
@@ -60,28 +63,64 @@ class VerifiedJwtsTest {
 
     @Test
     void aJwtIsCheckedAgainOnceItHasExpired() {
-        VerifiedJwts jwts = new VerifiedJwts(accepting(Duration.ofSeconds(90)), clock);
+        VerifiedJwts jwts = verifiedJwts(accepting(Duration.ofSeconds(30)));
         jwts.decode("jwt-a");
 
-        clock.advance(Duration.ofSeconds(89));
+        advance(Duration.ofSeconds(29));
         jwts.decode("jwt-a");
-        clock.advance(Duration.ofSeconds(2));
+        advance(Duration.ofSeconds(2));
         jwts.decode("jwt-a");
 
         assertThat(checked).containsExactly("jwt-a", "jwt-a");
     }
 
     @Test
-    void aLongLivedJwtIsCheckedAgainAfterFiveMinutesSoAWithdrawnKeyStopsCounting() {
-        VerifiedJwts jwts = new VerifiedJwts(accepting(Duration.ofHours(12)), clock);
+    void aLongLivedJwtIsCheckedAgainAfterAMinuteSoAWithdrawnKeyStopsCounting() {
+        VerifiedJwts jwts = verifiedJwts(accepting(Duration.ofHours(12)));
         jwts.decode("jwt-a");
 
-        clock.advance(Duration.ofMinutes(VerifiedJwts.MAX_AGE_MINUTES).minusSeconds(1));
+        advance(Duration.ofSeconds(VerifiedJwts.MAX_AGE_SECONDS - 1));
         jwts.decode("jwt-a");
-        clock.advance(Duration.ofSeconds(2));
+        advance(Duration.ofSeconds(2));
         jwts.decode("jwt-a");
 
         assertThat(checked).containsExactly("jwt-a", "jwt-a");
+    }
+
+    /** Expiry is the decoder's business, on its clock: a jump of the wall clock counts at once. */
+    @Test
+    void aJwtIsNeverServedPastItsExpiryEvenWhenTheWallClockJumps() {
+        VerifiedJwts jwts = verifiedJwts(accepting(Duration.ofSeconds(30)));
+        jwts.decode("jwt-a");
+
+        nanos.addAndGet(Duration.ofSeconds(1).toNanos());
+        clock.advance(Duration.ofSeconds(31));
+        jwts.decode("jwt-a");
+
+        assertThat(checked).containsExactly("jwt-a", "jwt-a");
+    }
+
+    @Test
+    void aJwtWithoutExpiryIsNeverRemembered() {
+        JwtDecoder noExpiry = token -> {
+            checked.add(token);
+            return Jwt.withTokenValue(token).header("alg", "RS256").subject("someone").build();
+        };
+        VerifiedJwts jwts = verifiedJwts(noExpiry);
+
+        jwts.decode("jwt-a");
+        jwts.decode("jwt-a");
+
+        assertThat(checked).containsExactly("jwt-a", "jwt-a");
+    }
+
+    private VerifiedJwts verifiedJwts(JwtDecoder decoder) {
+        return new VerifiedJwts(decoder, clock, nanos::get);
+    }
+
+    private void advance(Duration duration) {
+        clock.advance(duration);
+        nanos.addAndGet(duration.toNanos());
     }
 
     /** A decoder that accepts any token, valid for this long from now, and records each check. */

@@ -86,8 +86,8 @@ class AccountProjection {
         if (view.hasApplied(version)) {
             return;
         }
-        // the row is an entity of the batch's transaction: the change is written at its commit
         view.apply(event, version, at);
+        accounts.save(view);
     }
 
     /** The rows of the batch being handled, read in one query (or one by one outside a batch). */

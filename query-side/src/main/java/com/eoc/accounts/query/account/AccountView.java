@@ -10,7 +10,6 @@ import com.eoc.accounts.events.UserRenamed;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
 import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
@@ -82,7 +81,6 @@ public class AccountView implements Persistable<UUID> {
         return view;
     }
 
-    @PostLoad
     @PostPersist
     void stored() {
         unsaved = false;

@@ -13,5 +13,5 @@ public interface AccountViewRepository extends JpaRepository<AccountView, UUID> 
      * {@code findAllById} builds an IN list (and a query to interpret) for each size.
      */
     @Query(value = "SELECT * FROM query_side.account_view WHERE account_id = ANY(:ids)", nativeQuery = true)
-    List<AccountView> findAllByAccountIdIn(UUID[] ids);
+    List<AccountView> findAllOf(UUID[] ids);
 }
