@@ -33,8 +33,8 @@ final class Json {
 
     /** The first string field of that name (without escapes), or null. */
     static String string(String json, String field) {
-        Matcher matcher = Pattern.compile("\"" + Pattern.quote(field) + "\"\\s*:\\s*\"([^\"\\\\]*)\"").matcher(json);
-        return matcher.find() ? matcher.group(1) : null;
+        List<String> values = strings(json, field);
+        return values.isEmpty() ? null : values.get(0);
     }
 
     /** Every string field of that name (without escapes), in order. */
