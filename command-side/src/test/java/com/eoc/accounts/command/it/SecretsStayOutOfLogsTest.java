@@ -3,6 +3,7 @@ package com.eoc.accounts.command.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.eoc.accounts.platform.security.ApiTokenFormat;
+import com.eoc.accounts.platform.testing.SecretPieces;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +33,6 @@ class SecretsStayOutOfLogsTest extends LocalRunTest {
     private static final List<String> CHATTY = List.of("org.springframework.security", "org.springframework.web",
             "org.springframework.jdbc", "org.axonframework");
 
-    private static final int FRAGMENT = 12;
-
     private final List<String> secrets = new ArrayList<>();
     private final List<Http.Reply> answers = new ArrayList<>();
 
@@ -53,8 +52,8 @@ class SecretsStayOutOfLogsTest extends LocalRunTest {
         String token = generated.json().get("token").asString();
         String typo = token.substring(0, 10) + (token.charAt(10) == 'a' ? 'b' : 'a') + token.substring(11);
         secrets.addAll(List.of("Bearer " + token, "Bearer " + typo));
-        secrets.addAll(fragments(token.substring(ApiTokenFormat.PREFIX.length())));
-        secrets.addAll(fragments(typo.substring(ApiTokenFormat.PREFIX.length())));
+        secrets.addAll(SecretPieces.of(token.substring(ApiTokenFormat.PREFIX.length())));
+        secrets.addAll(SecretPieces.of(typo.substring(ApiTokenFormat.PREFIX.length())));
 
         Http.Reply active = call(introspector.postForm("/api/tokens/introspect", Map.of("token", token)));
         assertThat(active.json().get("active").asBoolean()).isTrue();
@@ -78,7 +77,7 @@ class SecretsStayOutOfLogsTest extends LocalRunTest {
                 .contains("/api/tokens/introspect").contains("DEBUG");
         assertThat(secrets.stream().filter(log::contains).toList()).as("secrets, or pieces of them, in the log")
                 .isEmpty();
-        List<String> tokenPieces = fragments(token.substring(ApiTokenFormat.PREFIX.length()));
+        List<String> tokenPieces = SecretPieces.of(token.substring(ApiTokenFormat.PREFIX.length()));
         for (Http.Reply answer : answers) {
             tokenPieces.forEach(piece -> assertThat(answer.body()).doesNotContain(piece));
         }
@@ -108,24 +107,10 @@ class SecretsStayOutOfLogsTest extends LocalRunTest {
         return forged;
     }
 
-    /** The header of a JWT is the same in all of them; its claims and signature are what must not leak. */
     private void keepSecret(String jwt) {
-        secrets.add("Bearer " + jwt);
-        secrets.addAll(fragments(jwt.substring(jwt.indexOf('.') + 1)));
+        secrets.addAll(SecretPieces.ofJwt(jwt));
     }
 
-    /**
-     * The secret cut in pieces of {@value #FRAGMENT} characters, the last one flush with its end:
-     * any part of it longer than twice that holds a whole piece.
-     */
-    private static List<String> fragments(String secret) {
-        List<String> pieces = new ArrayList<>();
-        for (int start = 0; start + FRAGMENT <= secret.length(); start += FRAGMENT) {
-            pieces.add(secret.substring(start, start + FRAGMENT));
-        }
-        pieces.add(secret.substring(secret.length() - FRAGMENT));
-        return pieces;
-    }
 
     private Http.Reply call(Http.Reply reply) {
         answers.add(reply);

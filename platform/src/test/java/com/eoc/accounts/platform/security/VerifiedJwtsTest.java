@@ -3,11 +3,9 @@ package com.eoc.accounts.platform.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
+import com.eoc.accounts.platform.testing.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -20,7 +18,7 @@ class VerifiedJwtsTest {
 
     private static final Instant T0 = Instant.parse("2026-11-29T10:00:00Z");
 
-    private final SettableClock clock = new SettableClock(T0);
+    private final MovableClock clock = new MovableClock(T0);
     /** A monotonic clock that moves with the wall clock, unless a test moves only one of them. */
     private final AtomicLong nanos = new AtomicLong();
     private final List<String> checked = new ArrayList<>();
@@ -131,33 +129,5 @@ class VerifiedJwtsTest {
             return Jwt.withTokenValue(token).header("alg", "RS256").subject("subject of " + token)
                     .issuedAt(now).expiresAt(now.plus(validity)).build();
         };
-    }
-
-    private static final class SettableClock extends Clock {
-
-        private Instant now;
-
-        SettableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

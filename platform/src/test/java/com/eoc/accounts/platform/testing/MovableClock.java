@@ -1,4 +1,4 @@
-package com.eoc.accounts.query.expirywarnings;
+package com.eoc.accounts.platform.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,19 +7,19 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock that stands still until a test moves it; safe to read from other threads. */
-final class MovableClock extends Clock {
+public final class MovableClock extends Clock {
 
     private volatile Instant now;
 
-    MovableClock(Instant now) {
+    public MovableClock(Instant now) {
         this.now = now;
     }
 
-    void setTo(Instant instant) {
+    public void setTo(Instant instant) {
         this.now = instant;
     }
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         this.now = now.plus(duration);
     }
 

@@ -1,5 +1,6 @@
 package com.eoc.accounts.query.expirywarnings;
 
+import com.eoc.accounts.platform.testing.MovableClock;
 import com.eoc.accounts.query.account.TokenExpiry;
 import static org.assertj.core.api.Assertions.assertThat;
 

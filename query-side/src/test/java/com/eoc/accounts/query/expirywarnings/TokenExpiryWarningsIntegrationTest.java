@@ -3,6 +3,7 @@ package com.eoc.accounts.query.expirywarnings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.eoc.accounts.platform.testing.MovableClock;
 import com.eoc.accounts.query.QuerySideHttp;
 import com.eoc.accounts.events.AccountEvent;
 import com.eoc.accounts.query.StoredEvents;

@@ -6,6 +6,7 @@ import com.eoc.accounts.localpostgres.EmbeddedPostgresInitializer;
 import com.eoc.accounts.platform.security.ApiTokenFormat;
 import com.eoc.accounts.platform.security.ApiTokenIndex;
 import com.eoc.accounts.platform.security.Roles;
+import com.eoc.accounts.platform.testing.SecretPieces;
 import com.eoc.accounts.query.QuerySideHttp;
 import com.eoc.accounts.query.TestJwts;
 import com.eoc.accounts.query.security.TestAccounts.ApiToken;
@@ -40,7 +41,6 @@ class SecretsStayOutOfLogsTest {
 
     private static final List<String> CHATTY = List.of("org.springframework.security", "org.springframework.web",
             "org.springframework.jdbc", "org.axonframework");
-    private static final int FRAGMENT = 12;
 
     @LocalServerPort
     int port;
@@ -91,25 +91,10 @@ class SecretsStayOutOfLogsTest {
 
     private void keepTokenSecret(String token) {
         secrets.add("Bearer " + token);
-        secrets.addAll(fragments(token.substring(ApiTokenFormat.PREFIX.length())));
+        secrets.addAll(SecretPieces.of(token.substring(ApiTokenFormat.PREFIX.length())));
     }
 
-    /** The header of a JWT is the same in all of them; its claims and signature are what must not leak. */
     private void keepJwtSecret(String jwt) {
-        secrets.add("Bearer " + jwt);
-        secrets.addAll(fragments(jwt.substring(jwt.indexOf('.') + 1)));
-    }
-
-    /**
-     * The secret cut in pieces of {@value #FRAGMENT} characters, the last one flush with its end:
-     * any part of it longer than twice that holds a whole piece.
-     */
-    private static List<String> fragments(String secret) {
-        List<String> pieces = new ArrayList<>();
-        for (int start = 0; start + FRAGMENT <= secret.length(); start += FRAGMENT) {
-            pieces.add(secret.substring(start, start + FRAGMENT));
-        }
-        pieces.add(secret.substring(secret.length() - FRAGMENT));
-        return pieces;
+        secrets.addAll(SecretPieces.ofJwt(jwt));
     }
 }
