@@ -78,6 +78,7 @@ public final class Bench {
         ClosedLoop.Result pgLimit = ClosedLoop.checked("pg_limit", PgLimit.measure(settings, renamed, pgCpu));
         details.putAll(pgCpu.perRequestMs("pg_limit", pgLimit.succeeded()));
         details.putAll(pgCpu.machine("pg_limit"));
+        details.putAll(pgCpu.databasePerRequest("pg_limit", pgLimit.succeeded()));
         figures.put("pg_limit_tps", pgLimit.perSecond());
         details.put("pg_limit_p50_ms", pgLimit.latencies().percentileMs(50));
         details.put("pg_limit_p99_ms", pgLimit.latencies().percentileMs(99));
@@ -88,6 +89,7 @@ public final class Bench {
         ClosedLoop.Result crud = ClosedLoop.checked("crud", Crud.measure(settings, http, crudAccounts, crudCpu));
         details.putAll(crudCpu.perRequestMs("crud", crud.succeeded()));
         details.putAll(crudCpu.machine("crud"));
+        details.putAll(crudCpu.databasePerRequest("crud", crud.succeeded()));
         figures.put("crud_rps", crud.perSecond());
         details.put("crud_p50_ms", crud.latencies().percentileMs(50));
         details.put("crud_p99_ms", crud.latencies().percentileMs(99));
@@ -99,6 +101,7 @@ public final class Bench {
         ClosedLoop.Result command = commandLoad(commandSide, accounts, commandCpu);
         details.putAll(commandCpu.perRequestMs("command", command.succeeded()));
         details.putAll(commandCpu.machine("command"));
+        details.putAll(commandCpu.databasePerRequest("command", command.succeeded()));
         figures.put("command_rps", command.perSecond());
         figures.put("command_p50_ms", command.latencies().percentileMs(50));
         figures.put("command_p99_ms", command.latencies().percentileMs(99));
@@ -108,8 +111,10 @@ public final class Bench {
         say(String.format("lag: commands at %.0f/s, probes reading the query side's view", lagRate));
         CpuMeter lagCpu = cpu();
         Lag.Result lag = Lag.measure(settings, http, commandSide, accounts, lagRate, lagCpu);
-        details.putAll(lagCpu.perRequestMs("lag", Math.round(lag.commandsPerSecond() * settings.measure().toSeconds())));
+        long lagCommands = Math.round(lag.commandsPerSecond() * settings.measure().toSeconds());
+        details.putAll(lagCpu.perRequestMs("lag", lagCommands));
         details.putAll(lagCpu.machine("lag"));
+        details.putAll(lagCpu.databasePerRequest("lag", lagCommands));
         figures.put("lag_p50_ms", lag.lags().percentileMs(50));
         figures.put("lag_p99_ms", lag.lags().percentileMs(99));
         details.put("lag_commands_per_s", lag.commandsPerSecond());
@@ -127,6 +132,7 @@ public final class Bench {
         Replay.Result replay = Replay.run(http, settings.querySide(), settings.jdbcUrl(), replayCpu);
         details.putAll(replayCpu.perRequestMs("replay_per_1000_events", replay.events() / 1000));
         details.putAll(replayCpu.machine("replay"));
+        details.putAll(replayCpu.databasePerRequest("replay_per_1000_events", replay.events() / 1000));
         figures.put("replay_events_per_s", replay.eventsPerSecond());
         details.put("replay_events", replay.events());
         details.put("replay_processors", String.join(", ", replay.processors()));
@@ -151,10 +157,11 @@ public final class Bench {
                 settings.measure(), cpu, client -> commandSide.renameAny(accounts)));
     }
 
-    /** CPU time of the three applications and of this harness. */
+    /** CPU time of the three applications and of this harness, and PostgreSQL's commits and flushes. */
     private CpuMeter cpu() {
         return new CpuMeter(Map.of("command_side", settings.commandSidePid(), "query_side", settings.querySidePid(),
-                "crud", settings.crudPid(), "harness", ProcessHandle.current().pid()), settings.postmasterPid());
+                "crud", settings.crudPid(), "harness", ProcessHandle.current().pid()),
+                settings.postmasterPid(), settings.jdbcUrl());
     }
 
     /** Resident memory is read at the end of each load; the figure is the largest reading. */

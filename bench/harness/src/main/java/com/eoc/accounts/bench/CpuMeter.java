@@ -3,21 +3,33 @@ package com.eoc.accounts.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * CPU time the applications spend during a measured period, from /proc. On a machine shared with
- * other work the rates move with the neighbours' load; the CPU time per request hardly does, so
- * it tells whether a change made the work itself cheaper.
+ * CPU time the applications spend during a measured period, from /proc, and PostgreSQL's
+ * transactions and WAL flushes, from its statistics views. On a machine shared with other work the
+ * rates move with the neighbours' load; the work per request hardly does, so it tells whether a
+ * change made the work itself cheaper.
  */
 final class CpuMeter {
+
+    /** Commits of every database, and the WAL's writes and flushes to disk (PostgreSQL 14 and later). */
+    private static final String DATABASE_WORK = """
+            SELECT (SELECT sum(xact_commit) FROM pg_stat_database), wal_write, wal_sync FROM pg_stat_wal""";
+    private static final String[] DATABASE_FIGURES = {"postgres_commits", "postgres_wal_writes", "postgres_wal_syncs"};
 
     /** Linux's USER_HZ, the unit of /proc/[pid]/stat's times, is 100 on every common platform. */
     private static final double TICKS_PER_SECOND = 100.0;
 
     private final Map<String, Long> pids;
     private final long postmaster;
+    private final String jdbcUrl;
+    private long[] databaseAtStart;
+    private long[] databaseSpent;
     private final Map<String, Double> atStart = new LinkedHashMap<>();
     private final Map<String, Double> spent = new LinkedHashMap<>();
     private double machineBusyAtStart;
@@ -25,13 +37,18 @@ final class CpuMeter {
     private long startedAt;
     private double wallSeconds;
 
-    /** The applications by name, and PostgreSQL's server process (its backends are its children). */
-    CpuMeter(Map<String, Long> pids, long postmaster) {
+    /**
+     * The applications by name, PostgreSQL's server process (its backends are its children), and
+     * a JDBC URL of that server.
+     */
+    CpuMeter(Map<String, Long> pids, long postmaster, String jdbcUrl) {
         this.pids = pids;
         this.postmaster = postmaster;
+        this.jdbcUrl = jdbcUrl;
     }
 
     void start() {
+        databaseAtStart = databaseWork();
         pids.forEach((name, pid) -> atStart.put(name, seconds(pid)));
         atStart.put("postgres", postgresSeconds());
         machineBusyAtStart = machineBusySeconds();
@@ -43,6 +60,13 @@ final class CpuMeter {
         spent.put("postgres", postgresSeconds() - atStart.getOrDefault("postgres", 0.0));
         machineBusy = machineBusySeconds() - machineBusyAtStart;
         wallSeconds = (System.nanoTime() - startedAt) / 1e9;
+        long[] atStop = databaseWork();
+        if (databaseAtStart != null && atStop != null) {
+            databaseSpent = new long[atStop.length];
+            for (int i = 0; i < atStop.length; i++) {
+                databaseSpent[i] = atStop[i] - databaseAtStart[i];
+            }
+        }
     }
 
     /**
@@ -64,6 +88,29 @@ final class CpuMeter {
         spent.forEach((name, seconds) -> figures.put(prefix + "_cpu_ms_per_request_" + name,
                 requests == 0 ? Double.NaN : seconds * 1000 / requests));
         return figures;
+    }
+
+    /**
+     * PostgreSQL's commits, WAL writes and WAL flushes per request, over the measured period: the
+     * statistics lag by up to a second, a small error over a measured period.
+     */
+    Map<String, Object> databasePerRequest(String prefix, long requests) {
+        Map<String, Object> figures = new LinkedHashMap<>();
+        for (int i = 0; i < DATABASE_FIGURES.length; i++) {
+            figures.put(prefix + "_" + DATABASE_FIGURES[i] + "_per_request",
+                    databaseSpent == null || requests == 0 ? Double.NaN : (double) databaseSpent[i] / requests);
+        }
+        return figures;
+    }
+
+    private long[] databaseWork() {
+        try (var connection = PgLimit.connect(jdbcUrl); Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery(DATABASE_WORK)) {
+            row.next();
+            return new long[] {row.getLong(1), row.getLong(2), row.getLong(3)};
+        } catch (SQLException e) {
+            return null;
+        }
     }
 
     /** The server process, its live backends, and the backends that have ended (its children's time). */
