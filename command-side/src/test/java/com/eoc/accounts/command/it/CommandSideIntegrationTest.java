@@ -2,6 +2,7 @@ package com.eoc.accounts.command.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.eoc.accounts.platform.eventstore.AppendNotifications;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -23,6 +25,8 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -52,6 +56,30 @@ class CommandSideIntegrationTest extends LocalRunTest {
     void eventsAreCommittedAsDurablyAsTheServerSays() {
         assertThat(jdbc.sql("SELECT source FROM pg_settings WHERE name = 'synchronous_commit'").query(String.class)
                 .single()).isNotIn("client", "session");
+    }
+
+    /** The query side reads new events when told, not at its next poll. */
+    @Test
+    void aCommittedCommandNotifiesTheQuerySide() throws SQLException {
+        try (Connection listening = dataSource.getConnection(); Statement listen = listening.createStatement()) {
+            listen.execute("LISTEN " + AppendNotifications.CHANNEL);
+            try {
+                PGConnection notifications = listening.unwrap(PGConnection.class);
+
+                register();
+
+                List<String> channels = new ArrayList<>();
+                for (int wait = 0; wait < 100 && channels.isEmpty(); wait++) {
+                    PGNotification[] received = notifications.getNotifications(100);
+                    if (received != null) {
+                        Arrays.stream(received).map(PGNotification::getName).forEach(channels::add);
+                    }
+                }
+                assertThat(channels).isNotEmpty().containsOnly(AppendNotifications.CHANNEL);
+            } finally {
+                listen.execute("UNLISTEN *");
+            }
+        }
     }
 
     @Test
