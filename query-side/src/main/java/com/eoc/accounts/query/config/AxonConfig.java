@@ -38,6 +38,8 @@ class AxonConfig {
     /** Ten of the storage engine's batches of 100: a tenth of the store's cache of 10,000 events. */
     private static final int READ_AHEAD_RUN = 1000;
 
+    private static final long SKIPPED_POSITIONS_INTERVAL_MS = 1000;
+
     /**
      * Events written by the command side, another process, reach this one when the command side's
      * notification wakes the store ({@link AppendListener}), or else by polling the event table.
@@ -74,14 +76,19 @@ class AxonConfig {
                 .build());
     }
 
+    /**
+     * The processors' positions, in this side's token table; a position reached by skipping events
+     * is written at most once per {@value #SKIPPED_POSITIONS_INTERVAL_MS} ms per segment
+     * ({@link SkippedEventPositions}), a tenth of the claim's ten-second timeout.
+     */
     @Bean
     TokenStore tokenStore(DataSource dataSource, Serializer serializer) {
-        return JdbcTokenStore.builder()
+        return new SkippedEventPositions(JdbcTokenStore.builder()
                 .schema(TokenSchemas.TOKENS)
                 .connectionProvider(PostgresEventStore.connections(dataSource))
                 .serializer(serializer)
                 .contentType(byte[].class)
-                .build();
+                .build(), Duration.ofMillis(SKIPPED_POSITIONS_INTERVAL_MS));
     }
 
     /**
