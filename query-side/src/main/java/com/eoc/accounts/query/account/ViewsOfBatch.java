@@ -37,7 +37,7 @@ final class ViewsOfBatch {
         this.accounts = accounts;
         this.read = read;
         if (!read.isEmpty()) {
-            accounts.findAllOf(read.toArray(UUID[]::new)).forEach(this::add);
+            accounts.findAllOf(read).forEach(this::add);
         }
     }
 
