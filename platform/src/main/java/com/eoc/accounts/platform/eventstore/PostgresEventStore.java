@@ -62,6 +62,14 @@ public class PostgresEventStore {
                                                  org.axonframework.config.Configuration configuration,
                                                  DataSource dataSource,
                                                  TransactionManager transactionManager) {
+        return storageEngine(serializer, eventSerializer, configuration, dataSource, transactionManager).build();
+    }
+
+    /** Axon's JDBC storage engine on these tables, for an application that builds one of its own kind. */
+    public static JdbcEventStorageEngine.Builder storageEngine(Serializer serializer, Serializer eventSerializer,
+                                                               org.axonframework.config.Configuration configuration,
+                                                               DataSource dataSource,
+                                                               TransactionManager transactionManager) {
         return JdbcEventStorageEngine.builder()
                 .schema(SCHEMA)
                 .connectionProvider(connections(dataSource))
@@ -70,8 +78,7 @@ public class PostgresEventStore {
                 .snapshotSerializer(serializer)
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
-                .snapshotFilter(configuration.snapshotFilter())
-                .build();
+                .snapshotFilter(configuration.snapshotFilter());
     }
 
     /** The connection of the current Spring transaction, so Axon's JDBC work joins it. */

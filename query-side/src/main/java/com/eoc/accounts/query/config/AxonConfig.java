@@ -5,17 +5,18 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -35,9 +36,6 @@ import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 @Import(PostgresEventStore.class)
 class AxonConfig {
 
-    /** Ten of the storage engine's batches of 100: a tenth of the store's cache of 10,000 events. */
-    private static final int READ_AHEAD_RUN = 1000;
-
     private static final long SKIPPED_POSITIONS_INTERVAL_MS = 1000;
 
     /**
@@ -46,16 +44,22 @@ class AxonConfig {
      * Axon polls every second by default, and Axon 4.13 has no property for it
      * ({@code axon.eventstore.fetch-delay} does not exist), hence this bean.
      *
-     * <p>The store's reader reads the event table in runs of {@value #READ_AHEAD_RUN} events
-     * ({@link BoundedReadAheadStorageEngine}): without that, catching up with a large store held
-     * every event read in the heap.
+     * <p>The store's reader reads the event table one batch per stream, and its head at most once
+     * per {@code headReadInterval} ({@link ReaderStorageEngine}): with Axon's own streams, catching
+     * up with a large store held every event read in the heap, and a steady flow of commands was
+     * handled one or two events per transaction. Every other read (a processor's own stream behind
+     * the store's cache, an account's history) is Axon's JDBC engine's own, on the shared tables.
      */
     @Bean
-    NotifiedEventStore eventStore(EventStorageEngine storageEngine,
-                                  org.axonframework.config.Configuration configuration,
-                                  @Value("${accounts.event-store.fetch-delay}") Duration fetchDelay) {
+    NotifiedEventStore eventStore(Serializer serializer,
+                                  @Qualifier("eventSerializer") Serializer eventSerializer,
+                                  org.axonframework.config.Configuration configuration, DataSource dataSource,
+                                  TransactionManager transactionManager,
+                                  @Value("${accounts.event-store.fetch-delay}") Duration fetchDelay,
+                                  @Value("${accounts.event-store.head-read-interval}") Duration headReadInterval) {
         return new NotifiedEventStore(EmbeddedEventStore.builder()
-                .storageEngine(new BoundedReadAheadStorageEngine(storageEngine, READ_AHEAD_RUN))
+                .storageEngine(new ReaderStorageEngine(PostgresEventStore.storageEngine(serializer, eventSerializer,
+                        configuration, dataSource, transactionManager), headReadInterval))
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
                 .fetchDelay(fetchDelay.toMillis())

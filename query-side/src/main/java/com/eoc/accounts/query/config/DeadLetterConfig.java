@@ -47,7 +47,7 @@ class DeadLetterConfig {
      * any other account goes to its handlers without a look-up in the queue: one query less per
      * event (when the queue held letters as the segment was claimed, each account is looked up
      * once). It was once left off because a processor then failed to stop; that happened while the
-     * query side was running out of heap (see {@link BoundedReadAheadStorageEngine}), and with
+     * query side was running out of heap (see {@link ReaderStorageEngine}), and with
      * the heap fixed the processors stop as they do without it.
      */
     @Bean

@@ -1,0 +1,93 @@
+package com.eoc.accounts.query.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import java.util.stream.Stream;
+import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+
+/**
+ * The event table as the embedded event store's reader reads it: each of its streams is one
+ * batch of the storage engine, and after a batch that reached the head of the table the next one
+ * is read no sooner than {@code headReadInterval} after it.
+ *
+ * <p>Why one batch per stream: the reader of Axon 4.13's {@code EmbeddedEventStore} keeps the node
+ * it started a stream at until that stream ends, and so every event read after it, however small
+ * its cache. Axon's own stream of a tracking read goes on until a read finds nothing: when the
+ * store is far ahead of this node (catching up after a stop, a bulk load), it ran to the head of
+ * the event table, hundreds of thousands of events, and the heap filled with them. The reader
+ * reads the next batch at once when this one had events.
+ *
+ * <p>Why an interval at the head: while commands keep coming, each read at the head found one or
+ * two new events and the reader read again at once, so every processor segment handled one or two
+ * events per transaction. Reading the head at most once per interval hands the processors the
+ * events of that interval together: one transaction, one batch of statements. A view then follows
+ * a command by up to that interval more; the first event after a quiet spell is read at once.
+ *
+ * <p>A batch is a window of {@code batchSize} positions of the global index, so a batch with a
+ * hole in it (a position that a failed command used) is short too: while catching up, such a
+ * batch costs up to one interval.
+ *
+ * <p>Only the reader's streams (those that may block) are read this way; the streams an event
+ * processor reads on its own, behind the store's cache, are Axon's.
+ */
+final class ReaderStorageEngine extends JdbcEventStorageEngine {
+
+    /** Waits for a number of nanoseconds; the tests' does not. */
+    interface Pause {
+        void nanos(long nanos) throws InterruptedException;
+    }
+
+    private final long headReadIntervalNanos;
+    private final LongSupplier nanoTime;
+    private final Pause pause;
+    private boolean lastReadReachedTheHead;
+    private long lastReadStarted;
+
+    ReaderStorageEngine(JdbcEventStorageEngine.Builder storageEngine, Duration headReadInterval) {
+        this(storageEngine, headReadInterval, System::nanoTime, TimeUnit.NANOSECONDS::sleep);
+    }
+
+    ReaderStorageEngine(JdbcEventStorageEngine.Builder storageEngine, Duration headReadInterval, LongSupplier nanoTime,
+                        Pause pause) {
+        super(storageEngine);
+        if (headReadInterval.isNegative()) {
+            throw new IllegalArgumentException("headReadInterval must not be negative: " + headReadInterval);
+        }
+        this.headReadIntervalNanos = headReadInterval.toNanos();
+        this.nanoTime = nanoTime;
+        this.pause = pause;
+    }
+
+    @Override
+    protected Stream<? extends TrackedEventData<?>> readEventData(TrackingToken trackingToken, boolean mayBlock) {
+        if (!mayBlock) {
+            return super.readEventData(trackingToken, false);
+        }
+        synchronized (this) {
+            try {
+                waitIfTheLastReadReachedTheHead();
+            } catch (InterruptedException e) {
+                // the store is closing: nothing more to read
+                Thread.currentThread().interrupt();
+                return Stream.empty();
+            }
+            lastReadStarted = nanoTime.getAsLong();
+            List<? extends TrackedEventData<?>> batch = fetchTrackedEvents(trackingToken, batchSize());
+            lastReadReachedTheHead = batch.size() < batchSize();
+            return batch.stream();
+        }
+    }
+
+    private void waitIfTheLastReadReachedTheHead() throws InterruptedException {
+        if (lastReadReachedTheHead) {
+            long wait = lastReadStarted + headReadIntervalNanos - nanoTime.getAsLong();
+            if (wait > 0) {
+                pause.nanos(wait);
+            }
+        }
+    }
+}
