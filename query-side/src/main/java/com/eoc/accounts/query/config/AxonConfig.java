@@ -49,6 +49,8 @@ class AxonConfig {
      * up with a large store held every event read in the heap, and a steady flow of commands was
      * handled one or two events per transaction. Every other read (a processor's own stream behind
      * the store's cache, an account's history) is Axon's JDBC engine's own, on the shared tables.
+     * The shared engine's bean stays in this context too: this side's tests append events with it,
+     * as the command side would.
      */
     @Bean
     NotifiedEventStore eventStore(Serializer serializer,

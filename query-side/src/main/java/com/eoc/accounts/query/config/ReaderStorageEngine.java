@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import java.util.stream.Stream;
+import org.axonframework.eventhandling.EventUtils;
 import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 
@@ -27,9 +29,12 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
  * events of that interval together: one transaction, one batch of statements. A view then follows
  * a command by up to that interval more; the first event after a quiet spell is read at once.
  *
- * <p>A batch is a window of {@code batchSize} positions of the global index, so a batch with a
- * hole in it (a position that a failed command used) is short too: while catching up, such a
- * batch costs up to one interval.
+ * <p>"Reached the head" is read from the batch's size: a batch is a window of {@code batchSize}
+ * positions of the global index, so a batch with a hole in it (a position that a failed command
+ * used) is short too, and costs up to one interval while catching up; a batch that also brings
+ * events filling earlier gaps may count more than a window, and then the next read comes at once.
+ * The interval is a wait of the store's one reader thread, so it should stay short (it also
+ * delays the reader's stop by up to that much).
  *
  * <p>Only the reader's streams (those that may block) are read this way; the streams an event
  * processor reads on its own, behind the store's cache, are Axon's.
@@ -63,22 +68,32 @@ final class ReaderStorageEngine extends JdbcEventStorageEngine {
     }
 
     @Override
-    protected Stream<? extends TrackedEventData<?>> readEventData(TrackingToken trackingToken, boolean mayBlock) {
+    public Stream<? extends TrackedEventMessage<?>> readEvents(TrackingToken trackingToken, boolean mayBlock) {
         if (!mayBlock) {
-            return super.readEventData(trackingToken, false);
+            return super.readEvents(trackingToken, false);
         }
         synchronized (this) {
             try {
                 waitIfTheLastReadReachedTheHead();
             } catch (InterruptedException e) {
-                // the store is closing: nothing more to read
+                // an empty read: the store's reader decides what an interrupt means
                 Thread.currentThread().interrupt();
                 return Stream.empty();
             }
             lastReadStarted = nanoTime.getAsLong();
-            List<? extends TrackedEventData<?>> batch = fetchTrackedEvents(trackingToken, batchSize());
-            lastReadReachedTheHead = batch.size() < batchSize();
-            return batch.stream();
+            TrackingToken after = trackingToken;
+            while (true) {
+                List<? extends TrackedEventData<?>> batch = fetchTrackedEvents(after, batchSize());
+                lastReadReachedTheHead = batch.size() < batchSize();
+                List<TrackedEventMessage<?>> events = EventUtils.upcastAndDeserializeTrackedEvents(
+                        batch.stream(), getEventSerializer(), upcasterChain).toList();
+                if (batch.isEmpty() || !events.isEmpty()) {
+                    return events.stream();
+                }
+                // An upcaster dropped every event of the batch: read on past them, as Axon's own stream
+                // does, or the reader would read this batch again and again.
+                after = batch.get(batch.size() - 1).trackingToken();
+            }
         }
     }
 
