@@ -83,14 +83,15 @@ final class SkippedEventPositions implements TokenStore {
         Position position = new Position(processorName, segment);
         TrackingToken newest = heldBack.remove(position);
         written.remove(position);
-        if (newest != null) {
-            try {
+        try {
+            if (newest != null) {
                 store.storeToken(newest, processorName, segment);
-            } catch (UnableToClaimTokenException e) {
-                // another node has the segment already: its position stands
             }
+        } catch (UnableToClaimTokenException e) {
+            // another node has the segment already: its position stands
+        } finally {
+            store.releaseClaim(processorName, segment);
         }
-        store.releaseClaim(processorName, segment);
     }
 
     @Override

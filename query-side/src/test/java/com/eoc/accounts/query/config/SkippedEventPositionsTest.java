@@ -1,8 +1,10 @@
 package com.eoc.accounts.query.config;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoMoreInteractions;
@@ -123,6 +125,44 @@ class SkippedEventPositionsTest {
         positions.releaseClaim(PROCESSOR, 0);
 
         verify(store).releaseClaim(PROCESSOR, 0);
+    }
+
+    @Test
+    void aSegmentIsReleasedEvenWhenItsNewestPositionCannotBeWritten() {
+        positions.storeToken(at(10), PROCESSOR, 0);
+        positions.storeToken(at(11), PROCESSOR, 0);
+        doThrow(new IllegalStateException("the database is gone"))
+                .when(store).storeToken(at(11), PROCESSOR, 0);
+
+        assertThatThrownBy(() -> positions.releaseClaim(PROCESSOR, 0)).hasMessage("the database is gone");
+
+        verify(store).releaseClaim(PROCESSOR, 0);
+    }
+
+    @Test
+    void aDeletedOrNewlyInitializedSegmentForgetsItsHeldBackPosition() {
+        positions.storeToken(at(10), PROCESSOR, 0);
+        positions.storeToken(at(11), PROCESSOR, 0);
+        positions.deleteToken(PROCESSOR, 0);
+        positions.releaseClaim(PROCESSOR, 0);
+
+        positions.storeToken(at(20), PROCESSOR, 1);
+        positions.storeToken(at(21), PROCESSOR, 1);
+        positions.initializeSegment(at(5), PROCESSOR, 1);
+        positions.storeToken(at(22), PROCESSOR, 1);
+
+        verify(store, never()).storeToken(at(11), PROCESSOR, 0);
+        verify(store).storeToken(at(22), PROCESSOR, 1);
+    }
+
+    @Test
+    void theFirstPositionAfterAReplayIsWritten() {
+        TrackingToken replaying = ReplayToken.createReplayToken(at(100), at(0));
+        positions.storeToken(replaying, PROCESSOR, 0);
+
+        positions.storeToken(at(101), PROCESSOR, 0);
+
+        verify(store).storeToken(at(101), PROCESSOR, 0);
     }
 
     @Test
