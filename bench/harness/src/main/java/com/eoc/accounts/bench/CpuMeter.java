@@ -17,7 +17,10 @@ import java.util.Map;
  */
 final class CpuMeter {
 
-    /** Commits of every database, and the WAL's writes and flushes to disk (PostgreSQL 14 and later). */
+    /**
+     * Commits of every database, and the WAL's writes and flushes to disk: PostgreSQL 14 to 17
+     * (18 moved the WAL's to {@code pg_stat_io}); elsewhere these figures are NaN.
+     */
     private static final String DATABASE_WORK = """
             SELECT (SELECT sum(xact_commit) FROM pg_stat_database), wal_write, wal_sync FROM pg_stat_wal""";
     private static final String[] DATABASE_FIGURES = {"postgres_commits", "postgres_wal_writes", "postgres_wal_syncs"};
@@ -109,6 +112,7 @@ final class CpuMeter {
             row.next();
             return new long[] {row.getLong(1), row.getLong(2), row.getLong(3)};
         } catch (SQLException e) {
+            System.err.println("bench: no commit and WAL figures: " + e.getMessage());
             return null;
         }
     }
