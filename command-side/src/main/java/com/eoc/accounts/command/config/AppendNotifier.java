@@ -4,11 +4,15 @@ import com.eoc.accounts.platform.eventstore.AppendNotifications;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.axonframework.common.Registration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -23,6 +27,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * transactions that notify, which would cost every command its own disk flush. Commits that
  * happen while a notification is on its way share the next one, so there is at most one in flight
  * however many commands commit.
+ *
+ * <p>After each notification the sender rests for {@code interval}, and the commits of that time
+ * share the next one: under a steady flow of commands that is one notification (one transaction)
+ * per interval rather than one for nearly every command. The query side reads the head of the
+ * event table at most once per interval of its own anyway ({@code accounts.event-store.head-read-interval});
+ * a commit after a quiet spell is announced at once.
  */
 @Component
 class AppendNotifier implements SmartLifecycle {
@@ -37,17 +47,35 @@ class AppendNotifier implements SmartLifecycle {
     private static final String NOTIFY = "SELECT set_config('synchronous_commit', 'off', true), pg_notify('"
             + AppendNotifications.CHANNEL + "', '')";
 
+    /** Waits for a number of nanoseconds; the tests' waits until told. */
+    interface Pause {
+        void nanos(long nanos) throws InterruptedException;
+    }
+
     private final EventStore eventStore;
     private final DataSource dataSource;
+    private final long intervalNanos;
+    private final Pause pause;
     private final Object lock = new Object();
     private boolean pending;
     private volatile boolean running;
     private Thread sender;
     private Registration subscription;
 
-    AppendNotifier(EventStore eventStore, DataSource dataSource) {
+    @Autowired
+    AppendNotifier(EventStore eventStore, DataSource dataSource,
+                   @Value("${accounts.event-store.notify-interval}") Duration interval) {
+        this(eventStore, dataSource, interval, TimeUnit.NANOSECONDS::sleep);
+    }
+
+    AppendNotifier(EventStore eventStore, DataSource dataSource, Duration interval, Pause pause) {
+        if (interval.isNegative()) {
+            throw new IllegalArgumentException("interval must not be negative: " + interval);
+        }
         this.eventStore = eventStore;
         this.dataSource = dataSource;
+        this.intervalNanos = interval.toNanos();
+        this.pause = pause;
     }
 
     @Override
@@ -91,6 +119,7 @@ class AppendNotifier implements SmartLifecycle {
                 }
                 if (running) {
                     notifyQuerySide();
+                    pause.nanos(intervalNanos);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
