@@ -19,6 +19,7 @@ import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,12 +66,20 @@ class ReaderStorageEngineTest {
         // the head of an empty table is no position, and a read from there starts a window too early
         storageEngine.appendEvents(List.of(GenericEventMessage.asEventMessage("before " + run)));
         head = storageEngine.createHeadToken();
-        // a clock that moves only when a test says so, or by the pauses the reader takes
-        reader = new ReaderStorageEngine(PostgresEventStore.storageEngine(serializer, eventSerializer, configuration,
-                dataSource, transactionManager), INTERVAL, now::get, nanos -> {
+        reader = reader(sharedSettings());
+    }
+
+    /** On a clock that moves only when a test says so, or by the pauses the reader takes. */
+    private ReaderStorageEngine reader(JdbcEventStorageEngine.Builder settings) {
+        return new ReaderStorageEngine(settings, INTERVAL, now::get, nanos -> {
             pauses.add(Duration.ofNanos(nanos));
             now.addAndGet(nanos);
         });
+    }
+
+    private JdbcEventStorageEngine.Builder sharedSettings() {
+        return PostgresEventStore.storageEngine(serializer, eventSerializer, configuration, dataSource,
+                transactionManager);
     }
 
     @Test
@@ -122,9 +131,8 @@ class ReaderStorageEngineTest {
         Set<String> droppedIds = dropped.stream().map(EventMessage::getIdentifier).collect(Collectors.toSet());
         storageEngine.appendEvents(dropped);
         append(5);
-        reader = new ReaderStorageEngine(PostgresEventStore.storageEngine(serializer, eventSerializer, configuration,
-                dataSource, transactionManager).upcasterChain(events -> events.filter(
-                event -> !droppedIds.contains(event.getMessageIdentifier()))), INTERVAL);
+        reader = reader(sharedSettings().upcasterChain(events -> events.filter(
+                event -> !droppedIds.contains(event.getMessageIdentifier()))));
 
         List<? extends TrackedEventMessage<?>> read = reader.readEvents(head, true).toList();
 
