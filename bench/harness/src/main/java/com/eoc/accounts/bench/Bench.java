@@ -59,6 +59,8 @@ public final class Bench {
         details.put("authenticated", signedIn);
         say("Requests " + (signedIn ? "carry a bearer token from POST /dev/tokens" : "go without a token (no /dev/tokens)"));
 
+        say(String.format("Each load warms up until the JIT compilers settle (%d-%d s), then is measured for %d s",
+                settings.warmup().toSeconds(), settings.warmupCeiling().toSeconds(), settings.measure().toSeconds()));
         say("Registering " + settings.accounts() + " accounts on the command side");
         long registering = System.nanoTime();
         List<UUID> accounts = commandSide.register(settings.accounts(), settings.clients());
@@ -75,7 +77,8 @@ public final class Bench {
 
         say("pg_limit_tps: one event-shaped INSERT per transaction over JDBC");
         CpuMeter pgCpu = cpu();
-        ClosedLoop.Result pgLimit = ClosedLoop.checked("pg_limit", PgLimit.measure(settings, renamed, pgCpu));
+        ClosedLoop.Result pgLimit = ClosedLoop.checked("pg_limit", PgLimit.measure(settings, renamed, warmup(), pgCpu));
+        details.put("pg_limit_warmup_s", pgLimit.warmupSeconds());
         details.putAll(pgCpu.perRequestMs("pg_limit", pgLimit.succeeded()));
         details.putAll(pgCpu.machine("pg_limit"));
         details.putAll(pgCpu.databasePerRequest("pg_limit", pgLimit.succeeded()));
@@ -86,7 +89,8 @@ public final class Bench {
         say("crud_rps: PUT /accounts/{id}/name on the plain Spring MVC + JPA service");
         List<UUID> crudAccounts = Crud.seed(settings, settings.accounts());
         CpuMeter crudCpu = cpu();
-        ClosedLoop.Result crud = ClosedLoop.checked("crud", Crud.measure(settings, http, crudAccounts, crudCpu));
+        ClosedLoop.Result crud = ClosedLoop.checked("crud", Crud.measure(settings, http, crudAccounts, warmup(), crudCpu));
+        details.put("crud_warmup_s", crud.warmupSeconds());
         details.putAll(crudCpu.perRequestMs("crud", crud.succeeded()));
         details.putAll(crudCpu.machine("crud"));
         details.putAll(crudCpu.databasePerRequest("crud", crud.succeeded()));
@@ -99,6 +103,7 @@ public final class Bench {
         say("command_rps: PUT /api/accounts/{id}/name on the command side");
         CpuMeter commandCpu = cpu();
         ClosedLoop.Result command = commandLoad(commandSide, accounts, commandCpu);
+        details.put("command_warmup_s", command.warmupSeconds());
         details.putAll(commandCpu.perRequestMs("command", command.succeeded()));
         details.putAll(commandCpu.machine("command"));
         details.putAll(commandCpu.databasePerRequest("command", command.succeeded()));
@@ -110,8 +115,9 @@ public final class Bench {
         double lagRate = command.perSecond() / 2;
         say(String.format("lag: commands at %.0f/s, probes reading the query side's view", lagRate));
         CpuMeter lagCpu = cpu();
-        Lag.Result lag = Lag.measure(settings, http, commandSide, accounts, lagRate, lagCpu);
+        Lag.Result lag = Lag.measure(settings, http, commandSide, accounts, lagRate, warmup(), lagCpu);
         long lagCommands = Math.round(lag.commandsPerSecond() * settings.measure().toSeconds());
+        details.put("lag_warmup_s", lag.warmupSeconds());
         details.putAll(lagCpu.perRequestMs("lag", lagCommands));
         details.putAll(lagCpu.machine("lag"));
         details.putAll(lagCpu.databasePerRequest("lag", lagCommands));
@@ -143,6 +149,7 @@ public final class Bench {
             say("command_rps_at_1m_events: the command load again, on " + Replay.storedEvents(settings.jdbcUrl()) + " events");
             ClosedLoop.Result large = commandLoad(commandSide, accounts, cpu());
             figures.put("command_rps_at_1m_events", large.perSecond());
+            details.put("command_warmup_s_at_1m_events", large.warmupSeconds());
             details.put("command_p99_ms_at_1m_events", large.latencies().percentileMs(99));
             sampleMemory();
         }
@@ -153,8 +160,14 @@ public final class Bench {
 
     private ClosedLoop.Result commandLoad(CommandSide commandSide, List<UUID> accounts, CpuMeter cpu)
             throws InterruptedException {
-        return ClosedLoop.checked("command", ClosedLoop.run("command", settings.clients(), settings.warmup(),
+        return ClosedLoop.checked("command", ClosedLoop.run("command", settings.clients(), warmup(),
                 settings.measure(), cpu, client -> commandSide.renameAny(accounts)));
+    }
+
+    /** The warm-up of a load: the three applications and this harness are the JVMs that compile under it. */
+    private Warmup warmup() {
+        return new Warmup(settings.warmup(), settings.warmupCeiling(), List.of(settings.commandSidePid(),
+                settings.querySidePid(), settings.crudPid(), ProcessHandle.current().pid()));
     }
 
     /** CPU time of the three applications and of this harness, and PostgreSQL's commits and flushes. */

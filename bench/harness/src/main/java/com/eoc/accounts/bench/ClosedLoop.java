@@ -8,8 +8,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A fixed number of clients, each sending its next request as soon as the previous one is
- * answered, first for a warm-up (not counted), then for the measured period. Only requests that
- * start and end inside the measured period count.
+ * answered, first for a warm-up (not counted, see {@link Warmup}), then for the measured period.
+ * Only requests that start and end inside the measured period count.
  */
 final class ClosedLoop {
 
@@ -18,7 +18,9 @@ final class ClosedLoop {
         void send(int client) throws Exception;
     }
 
-    record Result(long succeeded, long failed, double seconds, Latencies latencies, String firstFailure) {
+    /** What the measured period gave; {@code warmupSeconds} is how long the load ran before it. */
+    record Result(long succeeded, long failed, double seconds, Latencies latencies, String firstFailure,
+                  double warmupSeconds) {
 
         double perSecond() {
             return succeeded / seconds;
@@ -28,12 +30,10 @@ final class ClosedLoop {
     private ClosedLoop() {
     }
 
-    static Result run(String what, int clients, Duration warmup, Duration measure, CpuMeter cpu, Request request)
+    static Result run(String what, int clients, Warmup warmup, Duration measure, CpuMeter cpu, Request request)
             throws InterruptedException {
         long start = System.nanoTime();
-        long measureFrom = start + warmup.toNanos();
-        long measureUntil = measureFrom + measure.toNanos();
-        Thread meter = meter(cpu, measureFrom, measureUntil);
+        Period period = new Period();
         AtomicLong succeeded = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         AtomicReference<String> firstFailure = new AtomicReference<>();
@@ -46,7 +46,7 @@ final class ClosedLoop {
             Thread thread = new Thread(() -> {
                 while (true) {
                     long before = System.nanoTime();
-                    if (before >= measureUntil) {
+                    if (period.over(before)) {
                         return;
                     }
                     boolean ok;
@@ -58,7 +58,7 @@ final class ClosedLoop {
                         firstFailure.compareAndSet(null, e.toString());
                     }
                     long after = System.nanoTime();
-                    if (before >= measureFrom && after <= measureUntil) {
+                    if (period.holds(before, after)) {
                         if (ok) {
                             succeeded.incrementAndGet();
                             mine.add(after - before);
@@ -71,28 +71,43 @@ final class ClosedLoop {
             thread.start();
             threads.add(thread);
         }
+        double warmedUp = warmup.await(start);
+        period.measure(cpu, measure);
         for (Thread thread : threads) {
             thread.join();
         }
-        meter.join();
         return new Result(succeeded.get(), failed.get(), measure.toNanos() / 1e9, Latencies.merge(latencies),
-                firstFailure.get());
+                firstFailure.get(), warmedUp);
     }
 
-    /** Reads the CPU meter when the measured period begins and when it ends. */
-    static Thread meter(CpuMeter cpu, long measureFrom, long measureUntil) {
-        Thread meter = new Thread(() -> {
-            try {
-                sleepUntil(measureFrom);
-                cpu.start();
-                sleepUntil(measureUntil);
-                cpu.stop();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "cpu-meter");
-        meter.start();
-        return meter;
+    /**
+     * The measured period of a load, which begins when its warm-up is over: until then it is
+     * open-ended, and nothing counts.
+     */
+    static final class Period {
+
+        private volatile long from = Long.MAX_VALUE;
+        private volatile long until = Long.MAX_VALUE;
+
+        /** Begins the period now, reads the CPU meter at its beginning and its end, and returns at its end. */
+        void measure(CpuMeter cpu, Duration length) throws InterruptedException {
+            long now = System.nanoTime();
+            until = now + length.toNanos();
+            from = now;
+            cpu.start();
+            sleepUntil(until);
+            cpu.stop();
+        }
+
+        /** Whether a request that began and ended at these times counts. */
+        boolean holds(long began, long ended) {
+            return began >= from && ended <= until;
+        }
+
+        /** Whether a moment lies after the period's end; never before the period has begun. */
+        boolean over(long moment) {
+            return moment >= until;
+        }
     }
 
     static void sleepUntil(long nanoTime) throws InterruptedException {

@@ -35,6 +35,8 @@ final class CpuMeter {
     private long[] databaseSpent;
     private final Map<String, Double> atStart = new LinkedHashMap<>();
     private final Map<String, Double> spent = new LinkedHashMap<>();
+    private final Map<String, Double> compilingAtStart = new LinkedHashMap<>();
+    private final Map<String, Double> compiling = new LinkedHashMap<>();
     private double machineBusyAtStart;
     private double machineBusy = Double.NaN;
     private long startedAt;
@@ -53,6 +55,7 @@ final class CpuMeter {
     void start() {
         databaseAtStart = databaseWork();
         pids.forEach((name, pid) -> atStart.put(name, seconds(pid)));
+        pids.forEach((name, pid) -> compilingAtStart.put(name, compilerSeconds(pid)));
         atStart.put("postgres", postgresSeconds());
         machineBusyAtStart = machineBusySeconds();
         startedAt = System.nanoTime();
@@ -60,6 +63,7 @@ final class CpuMeter {
 
     void stop() {
         pids.forEach((name, pid) -> spent.put(name, seconds(pid) - atStart.getOrDefault(name, 0.0)));
+        pids.forEach((name, pid) -> compiling.put(name, compilerSeconds(pid) - compilingAtStart.getOrDefault(name, 0.0)));
         spent.put("postgres", postgresSeconds() - atStart.getOrDefault("postgres", 0.0));
         machineBusy = machineBusySeconds() - machineBusyAtStart;
         wallSeconds = (System.nanoTime() - startedAt) / 1e9;
@@ -85,10 +89,15 @@ final class CpuMeter {
         return figures;
     }
 
-    /** Milliseconds of CPU per request, for each application, over the measured period. */
+    /**
+     * Milliseconds of CPU per request, for each application, over the measured period; and, for
+     * each JVM, how much of that its JIT compiler threads spent (a warmed-up JVM hardly compiles).
+     */
     Map<String, Object> perRequestMs(String prefix, long requests) {
         Map<String, Object> figures = new LinkedHashMap<>();
         spent.forEach((name, seconds) -> figures.put(prefix + "_cpu_ms_per_request_" + name,
+                requests == 0 ? Double.NaN : seconds * 1000 / requests));
+        compiling.forEach((name, seconds) -> figures.put(prefix + "_jit_cpu_ms_per_request_" + name,
                 requests == 0 ? Double.NaN : seconds * 1000 / requests));
         return figures;
     }
@@ -137,7 +146,11 @@ final class CpuMeter {
     }
 
     private static String[] statFields(long pid) throws IOException {
-        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        return statFields(Path.of("/proc/" + pid + "/stat"));
+    }
+
+    private static String[] statFields(Path statFile) throws IOException {
+        String stat = Files.readString(statFile);
         // the command name, in parentheses, may hold spaces: count the fields after its end
         return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
     }
@@ -173,6 +186,30 @@ final class CpuMeter {
         } catch (IOException | RuntimeException e) {
             return Double.NaN;
         }
+    }
+
+    /**
+     * User and system time so far of a JVM's JIT compiler threads (HotSpot names them "C1
+     * CompilerThread" and "C2 CompilerThread"; Linux keeps the first 15 characters), in seconds.
+     */
+    static double compilerSeconds(long pid) {
+        double total = 0;
+        try (var threads = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path thread : (Iterable<Path>) threads::iterator) {
+                try {
+                    String name = Files.readString(thread.resolve("comm")).strip();
+                    if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
+                        String[] fields = statFields(thread.resolve("stat"));
+                        total += (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended while being read: its time is no longer counted anywhere
+                }
+            }
+        } catch (IOException e) {
+            return 0;
+        }
+        return total;
     }
 
     /** User and system time of a process so far (fields 14 and 15 of /proc/[pid]/stat), in seconds. */

@@ -33,10 +33,11 @@ final class Crud {
         return ids;
     }
 
-    static ClosedLoop.Result measure(Settings settings, Http http, List<UUID> ids, CpuMeter cpu) throws InterruptedException {
+    static ClosedLoop.Result measure(Settings settings, Http http, List<UUID> ids, Warmup warmup, CpuMeter cpu)
+            throws InterruptedException {
         URI base = settings.crud();
         AtomicLong renames = new AtomicLong();
-        return ClosedLoop.run("crud", settings.clients(), settings.warmup(), settings.measure(), cpu, client -> {
+        return ClosedLoop.run("crud", settings.clients(), warmup, settings.measure(), cpu, client -> {
             UUID id = ids.get(ThreadLocalRandom.current().nextInt(ids.size()));
             String body = "{\"firstName\":\"Bench\",\"lastName\":\"Renamed " + renames.incrementAndGet() + "\"}";
             http.expectOk(http.put(base.resolve("/accounts/" + id + "/name"), body), "PUT /accounts/{id}/name");

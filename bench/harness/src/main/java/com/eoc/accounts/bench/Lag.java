@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class Lag {
 
-    record Result(Latencies lags, double commandsPerSecond, long probes, long timeouts) {
+    record Result(Latencies lags, double commandsPerSecond, long probes, long timeouts, double warmupSeconds) {
     }
 
     private static final int PROBES = 4;
@@ -29,12 +29,10 @@ final class Lag {
     }
 
     static Result measure(Settings settings, Http http, CommandSide commands, List<UUID> accounts, double rate,
-                          CpuMeter cpu)
+                          Warmup warmup, CpuMeter cpu)
             throws InterruptedException {
         long start = System.nanoTime();
-        long measureFrom = start + Math.min(settings.warmup().toNanos(), 5_000_000_000L);
-        long measureUntil = measureFrom + settings.measure().toNanos();
-        Thread meter = ClosedLoop.meter(cpu, measureFrom, measureUntil);
+        ClosedLoop.Period period = new ClosedLoop.Period();
         int senders = Math.max(1, settings.clients() - PROBES);
         AtomicLong commandsSent = new AtomicLong();
         AtomicLong timeouts = new AtomicLong();
@@ -50,13 +48,13 @@ final class Lag {
                 // spread the clients' first requests over one interval, then keep each one's pace
                 long next = start + ThreadLocalRandom.current().nextLong(interval);
                 try {
-                    while (next < measureUntil && failure.get() == null) {
+                    while (!period.over(next) && failure.get() == null) {
                         ClosedLoop.sleepUntil(next);
                         next += interval;
                         UUID account = accounts.get(ThreadLocalRandom.current().nextInt(accounts.size()));
                         long version = commands.rename(account);
                         long answered = System.nanoTime();
-                        boolean counted = answered >= measureFrom && answered <= measureUntil;
+                        boolean counted = period.holds(answered, answered);
                         if (counted) {
                             commandsSent.incrementAndGet();
                         }
@@ -77,15 +75,16 @@ final class Lag {
             thread.start();
             threads.add(thread);
         }
+        double warmedUp = warmup.await(start);
+        period.measure(cpu, settings.measure());
         for (Thread thread : threads) {
             thread.join();
         }
-        meter.join();
         if (failure.get() != null) {
             throw new IllegalStateException("measuring the lag failed", failure.get());
         }
         Latencies all = Latencies.merge(lags);
-        return new Result(all, commandsSent.get() / (settings.measure().toNanos() / 1e9), all.size(), timeouts.get());
+        return new Result(all, commandsSent.get() / (settings.measure().toNanos() / 1e9), all.size(), timeouts.get(), warmedUp);
     }
 
     /** Nanoseconds from the command's answer until the view shows its version (or the give-up time). */

@@ -20,7 +20,8 @@ final class PgLimit {
     private PgLimit() {
     }
 
-    static ClosedLoop.Result measure(Settings settings, StoredEvent renamed, CpuMeter cpu) throws Exception {
+    static ClosedLoop.Result measure(Settings settings, StoredEvent renamed, Warmup warmup, CpuMeter cpu)
+            throws Exception {
         try (Connection setup = connect(settings.jdbcUrl()); Statement ddl = setup.createStatement()) {
             ddl.execute("CREATE SCHEMA IF NOT EXISTS bench");
             ddl.execute("DROP TABLE IF EXISTS bench.pg_limit");
@@ -41,7 +42,7 @@ final class PgLimit {
                             time_stamp, payload_type, payload_revision, payload, meta_data)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"""));
             }
-            return ClosedLoop.run("pg-limit", settings.clients(), settings.warmup(), settings.measure(), cpu, client -> {
+            return ClosedLoop.run("pg-limit", settings.clients(), warmup, settings.measure(), cpu, client -> {
                 PreparedStatement insert = inserts.get(client);
                 insert.setString(1, UUID.randomUUID().toString());
                 insert.setString(2, UUID.randomUUID().toString());

@@ -72,6 +72,9 @@ final class Report {
         values.put("mode", settings.mode());
         values.put("concurrent_clients", settings.clients());
         values.put("warmup_s", settings.warmup().toSeconds());
+        values.put("warmup_max_s", settings.warmupCeiling().toSeconds());
+        values.put("warmup", "at least warmup_s, then until the JVMs' JIT compilers used under 5 % of a core over 5 s,"
+                + " at most warmup_max_s; each load's own in details (<load>_warmup_s)");
         values.put("measured_s", settings.measure().toSeconds());
         values.put("accounts", settings.accounts());
         values.put("replay_events_target", settings.replayEvents());
@@ -84,8 +87,9 @@ final class Report {
 
     String table() {
         StringBuilder out = new StringBuilder();
-        out.append(String.format("Benchmark, %s mode: %d concurrent clients, %d s warm-up, %d s measured per figure%n",
-                settings.mode(), settings.clients(), settings.warmup().toSeconds(), settings.measure().toSeconds()));
+        out.append(String.format("Benchmark, %s mode: %d concurrent clients, %d s measured per figure after a warm-up"
+                        + " of %d-%d s (until the JIT settles)%n", settings.mode(), settings.clients(),
+                settings.measure().toSeconds(), settings.warmup().toSeconds(), settings.warmupCeiling().toSeconds()));
         out.append(String.format("%s, %s cores, %s MB; PostgreSQL %s (fsync %s, synchronous_commit %s)%n%n",
                 machine.get("cpu"), machine.get("cores"), machine.get("memory_mb"), machine.get("postgresql"),
                 machine.get("postgresql_fsync"), machine.get("postgresql_synchronous_commit")));

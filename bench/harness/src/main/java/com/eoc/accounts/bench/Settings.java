@@ -11,7 +11,8 @@ import java.util.Map;
  * measure. Given as {@code --name=value} arguments.
  */
 record Settings(boolean full, String jdbcUrl, URI commandSide, URI querySide, URI crud, long commandSidePid,
-                long querySidePid, long crudPid, Path postgresData, Path output, int clients, Duration warmup, Duration measure, int accounts,
+                long querySidePid, long crudPid, Path postgresData, Path output, int clients, Duration warmup, Duration warmupCeiling, Duration measure,
+                int accounts,
                 long replayEvents, String appJavaOptions) {
 
     static Settings parse(String[] args) {
@@ -35,6 +36,7 @@ record Settings(boolean full, String jdbcUrl, URI commandSide, URI querySide, UR
                 Path.of(values.getOrDefault("output", "bench/results/latest.json")),
                 Integer.parseInt(values.getOrDefault("clients", "16")),
                 Duration.ofSeconds(Long.parseLong(values.getOrDefault("warmup", full ? "20" : "10"))),
+                Duration.ofSeconds(Long.parseLong(values.getOrDefault("warmup-max", full ? "120" : "90"))),
                 Duration.ofSeconds(Long.parseLong(values.getOrDefault("duration", full ? "60" : "30"))),
                 Integer.parseInt(values.getOrDefault("accounts", "10000")),
                 Long.parseLong(values.getOrDefault("replay-events", full ? "1000000" : "200000")),
