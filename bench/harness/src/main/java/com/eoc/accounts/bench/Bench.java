@@ -128,6 +128,11 @@ public final class Bench {
         details.put("lag_probes_timed_out", lag.timeouts());
         sampleMemory();
 
+        say("Warming up the replay: every view replayed once on the " + Replay.storedEvents(settings.jdbcUrl())
+                + " events stored so far (not counted)");
+        Replay.Result warmup = Replay.run(http, settings.querySide(), settings.jdbcUrl(), cpu());
+        details.put("replay_warmup_events", warmup.events());
+        details.put("replay_warmup_seconds", warmup.seconds());
         say("Filling the event store to " + settings.replayEvents() + " events");
         long filling = System.nanoTime();
         long added = Replay.fill(settings.jdbcUrl(), registered, renamed, settings.replayEvents());
