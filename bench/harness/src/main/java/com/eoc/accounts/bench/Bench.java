@@ -130,9 +130,9 @@ public final class Bench {
 
         say("Warming up the replay: every view replayed once on the " + Replay.storedEvents(settings.jdbcUrl())
                 + " events stored so far (not counted)");
-        Replay.Result warmup = Replay.run(http, settings.querySide(), settings.jdbcUrl(), cpu());
-        details.put("replay_warmup_events", warmup.events());
-        details.put("replay_warmup_seconds", warmup.seconds());
+        Replay.Result replayWarmup = Replay.run(http, settings.querySide(), settings.jdbcUrl(), cpu());
+        details.put("replay_warmup_events", replayWarmup.events());
+        details.put("replay_warmup_seconds", replayWarmup.seconds());
         say("Filling the event store to " + settings.replayEvents() + " events");
         long filling = System.nanoTime();
         long added = Replay.fill(settings.jdbcUrl(), registered, renamed, settings.replayEvents());

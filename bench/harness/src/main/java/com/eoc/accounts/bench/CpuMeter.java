@@ -191,6 +191,8 @@ final class CpuMeter {
     /**
      * User and system time so far of a JVM's JIT compiler threads (HotSpot names them "C1
      * CompilerThread" and "C2 CompilerThread"; Linux keeps the first 15 characters), in seconds.
+     * A compiler thread that the JVM stops takes its time with it: the sum then falls, and a
+     * warm-up may end a little early. With two cores HotSpot keeps one thread of each kind.
      */
     static double compilerSeconds(long pid) {
         double total = 0;
