@@ -71,8 +71,13 @@ final class ClosedLoop {
             thread.start();
             threads.add(thread);
         }
-        double warmedUp = warmup.await(start);
-        period.measure(cpu, measure);
+        double warmedUp;
+        try {
+            warmedUp = warmup.await(start);
+            period.measure(cpu, measure);
+        } finally {
+            period.end();
+        }
         for (Thread thread : threads) {
             thread.join();
         }
@@ -97,6 +102,14 @@ final class ClosedLoop {
             cpu.start();
             sleepUntil(until);
             cpu.stop();
+        }
+
+        /** Ends the period now if it has not ended yet, so that the clients stop even when measuring failed. */
+        void end() {
+            long now = System.nanoTime();
+            if (now < until) {
+                until = now;
+            }
         }
 
         /** Whether a request that began and ended at these times counts. */

@@ -1,6 +1,7 @@
 package com.eoc.accounts.bench;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
@@ -208,7 +209,7 @@ final class CpuMeter {
                     // the thread ended while being read: its time is no longer counted anywhere
                 }
             }
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
             return 0;
         }
         return total;

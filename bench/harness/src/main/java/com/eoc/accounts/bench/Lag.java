@@ -75,8 +75,13 @@ final class Lag {
             thread.start();
             threads.add(thread);
         }
-        double warmedUp = warmup.await(start);
-        period.measure(cpu, settings.measure());
+        double warmedUp;
+        try {
+            warmedUp = warmup.await(start);
+            period.measure(cpu, settings.measure());
+        } finally {
+            period.end();
+        }
         for (Thread thread : threads) {
             thread.join();
         }

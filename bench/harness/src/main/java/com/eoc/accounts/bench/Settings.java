@@ -24,6 +24,8 @@ record Settings(boolean full, String jdbcUrl, URI commandSide, URI querySide, UR
             values.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
         }
         boolean full = "full".equals(values.getOrDefault("mode", "quick"));
+        Duration warmup = Duration.ofSeconds(Long.parseLong(values.getOrDefault("warmup", full ? "20" : "10")));
+        Duration warmupCeiling = Duration.ofSeconds(Long.parseLong(values.getOrDefault("warmup-max", full ? "120" : "90")));
         return new Settings(full,
                 required(values, "jdbc-url"),
                 URI.create(required(values, "command-side")),
@@ -35,8 +37,8 @@ record Settings(boolean full, String jdbcUrl, URI commandSide, URI querySide, UR
                 Path.of(values.getOrDefault("postgres-data", "bench/.data/postgres")),
                 Path.of(values.getOrDefault("output", "bench/results/latest.json")),
                 Integer.parseInt(values.getOrDefault("clients", "16")),
-                Duration.ofSeconds(Long.parseLong(values.getOrDefault("warmup", full ? "20" : "10"))),
-                Duration.ofSeconds(Long.parseLong(values.getOrDefault("warmup-max", full ? "120" : "90"))),
+                warmup,
+                warmupCeiling.compareTo(warmup) < 0 ? warmup : warmupCeiling,
                 Duration.ofSeconds(Long.parseLong(values.getOrDefault("duration", full ? "60" : "30"))),
                 Integer.parseInt(values.getOrDefault("accounts", "10000")),
                 Long.parseLong(values.getOrDefault("replay-events", full ? "1000000" : "200000")),

@@ -7,7 +7,8 @@ import java.util.Collection;
  * How long a load runs before it is measured. At least the configured warm-up; after that, until
  * the JIT compilers of the JVMs taking part have nearly stopped: until their compiler threads
  * used less than {@value #SETTLED_SHARE_OF_A_CORE} of one core over the last
- * {@value #WINDOW_SECONDS} s. Never longer than the configured ceiling.
+ * {@value #WINDOW_SECONDS} s (so a warm-up lasts one such window at least). Never longer than
+ * the configured ceiling.
  *
  * <p>On a machine of two cores a Spring and Axon application compiles for a minute or more under
  * its first load, and its compiler threads then take a third of its CPU: measured during that
@@ -25,7 +26,7 @@ final class Warmup {
 
     Warmup(Duration least, Duration most, Collection<Long> jvms) {
         this.least = least;
-        this.most = most.compareTo(least) < 0 ? least : most;
+        this.most = most;
         this.jvms = jvms;
     }
 
