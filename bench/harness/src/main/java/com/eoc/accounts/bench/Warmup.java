@@ -19,6 +19,7 @@ final class Warmup {
 
     private static final double SETTLED_SHARE_OF_A_CORE = 0.05;
     private static final long WINDOW_SECONDS = 5;
+    private static final long WINDOW_NANOS = Duration.ofSeconds(WINDOW_SECONDS).toNanos();
 
     private final Duration least;
     private final Duration most;
@@ -34,11 +35,11 @@ final class Warmup {
     double await(long startNanos) throws InterruptedException {
         long earliest = startNanos + least.toNanos();
         long latest = startNanos + most.toNanos();
-        ClosedLoop.sleepUntil(Math.min(earliest, latest) - Duration.ofSeconds(WINDOW_SECONDS).toNanos());
+        ClosedLoop.sleepUntil(Math.min(earliest, latest) - WINDOW_NANOS);
         double compiledBefore = compilerSeconds();
         long windowStart = System.nanoTime();
         while (true) {
-            ClosedLoop.sleepUntil(Math.min(windowStart + Duration.ofSeconds(WINDOW_SECONDS).toNanos(), latest));
+            ClosedLoop.sleepUntil(Math.min(windowStart + WINDOW_NANOS, latest));
             long now = System.nanoTime();
             double compiled = compilerSeconds();
             double shareOfACore = (compiled - compiledBefore) / ((now - windowStart) / 1e9);
