@@ -171,15 +171,18 @@ public final class Bench {
 
     /** The warm-up of a load: the three applications and this harness are the JVMs that compile under it. */
     private Warmup warmup() {
-        return new Warmup(settings.warmup(), settings.warmupCeiling(), List.of(settings.commandSidePid(),
-                settings.querySidePid(), settings.crudPid(), ProcessHandle.current().pid()));
+        return new Warmup(settings.warmup(), settings.warmupCeiling(), jvms().values());
     }
 
     /** CPU time of the three applications and of this harness, and PostgreSQL's commits and flushes. */
     private CpuMeter cpu() {
-        return new CpuMeter(Map.of("command_side", settings.commandSidePid(), "query_side", settings.querySidePid(),
-                "crud", settings.crudPid(), "harness", ProcessHandle.current().pid()),
-                settings.postmasterPid(), settings.jdbcUrl());
+        return new CpuMeter(jvms(), settings.postmasterPid(), settings.jdbcUrl());
+    }
+
+    /** The benchmark's JVMs by name: the three applications and this harness. */
+    private Map<String, Long> jvms() {
+        return Map.of("command_side", settings.commandSidePid(), "query_side", settings.querySidePid(),
+                "crud", settings.crudPid(), "harness", ProcessHandle.current().pid());
     }
 
     /** Resident memory is read at the end of each load; the figure is the largest reading. */

@@ -71,13 +71,7 @@ final class ClosedLoop {
             thread.start();
             threads.add(thread);
         }
-        double warmedUp;
-        try {
-            warmedUp = warmup.await(start);
-            period.measure(cpu, measure);
-        } finally {
-            period.end();
-        }
+        double warmedUp = period.after(warmup, start, cpu, measure);
         for (Thread thread : threads) {
             thread.join();
         }
@@ -94,21 +88,26 @@ final class ClosedLoop {
         private volatile long from = Long.MAX_VALUE;
         private volatile long until = Long.MAX_VALUE;
 
-        /** Begins the period now, reads the CPU meter at its beginning and its end, and returns at its end. */
-        void measure(CpuMeter cpu, Duration length) throws InterruptedException {
-            long now = System.nanoTime();
-            until = now + length.toNanos();
-            from = now;
-            cpu.start();
-            sleepUntil(until);
-            cpu.stop();
-        }
-
-        /** Ends the period now if it has not ended yet, so that the clients stop even when measuring failed. */
-        void end() {
-            long now = System.nanoTime();
-            if (now < until) {
-                until = now;
+        /**
+         * Waits for the warm-up that began at {@code startNanos}, then runs the period, reading the
+         * CPU meter at its beginning and its end; returns the warm-up's length in seconds. If
+         * anything fails the period ends at once, so that the clients stop.
+         */
+        double after(Warmup warmup, long startNanos, CpuMeter cpu, Duration length) throws InterruptedException {
+            try {
+                double warmedUp = warmup.await(startNanos);
+                long now = System.nanoTime();
+                until = now + length.toNanos();
+                from = now;
+                cpu.start();
+                sleepUntil(until);
+                cpu.stop();
+                return warmedUp;
+            } finally {
+                long now = System.nanoTime();
+                if (now < until) {
+                    until = now;
+                }
             }
         }
 

@@ -75,13 +75,7 @@ final class Lag {
             thread.start();
             threads.add(thread);
         }
-        double warmedUp;
-        try {
-            warmedUp = warmup.await(start);
-            period.measure(cpu, settings.measure());
-        } finally {
-            period.end();
-        }
+        double warmedUp = period.after(warmup, start, cpu, settings.measure());
         for (Thread thread : threads) {
             thread.join();
         }
