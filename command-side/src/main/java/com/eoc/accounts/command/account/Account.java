@@ -42,7 +42,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * ({@link GenericEventMessage#clock}), which tests move with {@code givenCurrentTime} and
  * {@code andThenTimeElapses}.
  */
-@Aggregate(cache = "accountCache")
+@Aggregate(cache = "accountCache", commandTargetResolver = AccountCommandTargets.BEAN_NAME)
 class Account {
 
     @AggregateIdentifier

@@ -2,8 +2,6 @@ package com.eoc.accounts.command.account;
 
 import com.eoc.accounts.command.avatar.StoredAvatar;
 import java.util.UUID;
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import org.axonframework.modelling.command.TargetAggregateVersion;
 
 /**
  * The requests an account accepts. {@code expectedVersion} comes from {@code If-Match}; when
@@ -14,25 +12,42 @@ final class Commands {
     private Commands() {
     }
 
-    record RegisterAccount(@TargetAggregateIdentifier UUID accountId, String firstName, String lastName,
-                           String email) {
+    /**
+     * What Axon needs to route a command: the account it is for, and the version of it the client
+     * expects (none: any). {@link AccountCommandTargets} reads these two, where Axon's annotation
+     * scan would look for them by reflection on every command.
+     */
+    sealed interface AccountCommand
+            permits RegisterAccount, RenameUser, ChangeEmail, ChangeAvatar, GenerateToken, DeleteToken {
+
+        UUID accountId();
+
+        Long expectedVersion();
     }
 
-    record RenameUser(@TargetAggregateIdentifier UUID accountId, String firstName, String lastName,
-                      @TargetAggregateVersion Long expectedVersion) {
+    record RegisterAccount(UUID accountId, String firstName, String lastName, String email)
+            implements AccountCommand {
+
+        /** A new account: there is no version to expect. */
+        @Override
+        public Long expectedVersion() {
+            return null;
+        }
     }
 
-    record ChangeEmail(@TargetAggregateIdentifier UUID accountId, String email,
-                       @TargetAggregateVersion Long expectedVersion) {
+    record RenameUser(UUID accountId, String firstName, String lastName, Long expectedVersion)
+            implements AccountCommand {
     }
 
-    record ChangeAvatar(@TargetAggregateIdentifier UUID accountId, StoredAvatar avatar,
-                        @TargetAggregateVersion Long expectedVersion) {
+    record ChangeEmail(UUID accountId, String email, Long expectedVersion) implements AccountCommand {
+    }
+
+    record ChangeAvatar(UUID accountId, StoredAvatar avatar, Long expectedVersion) implements AccountCommand {
     }
 
     /** The token itself never travels in a command: only its hash and hint. */
-    record GenerateToken(@TargetAggregateIdentifier UUID accountId, UUID tokenId, String tokenHash, String hint,
-                         int expiresInDays, @TargetAggregateVersion Long expectedVersion) {
+    record GenerateToken(UUID accountId, UUID tokenId, String tokenHash, String hint,
+                         int expiresInDays, Long expectedVersion) implements AccountCommand {
 
         @Override
         public String toString() {
@@ -41,6 +56,6 @@ final class Commands {
         }
     }
 
-    record DeleteToken(@TargetAggregateIdentifier UUID accountId, @TargetAggregateVersion Long expectedVersion) {
+    record DeleteToken(UUID accountId, Long expectedVersion) implements AccountCommand {
     }
 }

@@ -54,6 +54,7 @@ class AccountTest {
     void setUp() {
         emails = mock(EmailIndex.class);
         fixture = new AggregateTestFixture<>(Account.class);
+        fixture.registerCommandTargetResolver(new AccountCommandTargets());
         fixture.registerInjectableResource(emails);
         fixture.registerInjectableResource(new TokenPolicy(List.of(7, 30, 60, 90, 365)));
     }
