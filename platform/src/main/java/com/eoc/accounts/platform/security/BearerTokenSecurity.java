@@ -61,6 +61,9 @@ public class BearerTokenSecurity {
         http.csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(AbstractHttpConfigurer::disable)
+                // nothing here asks the servlet API who the caller is (getUserPrincipal, isUserInRole):
+                // the controllers read Spring Security's context, so no request wrapper for it
+                .servletApi(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)

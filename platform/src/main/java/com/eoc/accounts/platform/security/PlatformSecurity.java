@@ -13,6 +13,7 @@ import org.springframework.security.config.observation.SecurityObservationSettin
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
@@ -50,6 +51,12 @@ public class PlatformSecurity {
     @Bean
     TomcatConnectorCustomizer encodedSlashesGoToTheFirewall() {
         return connector -> connector.setEncodedSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue());
+    }
+
+    /** Spring Security's firewall, picked up by its filter chain: header values checked without a regex. */
+    @Bean
+    HttpFirewall httpFirewall() {
+        return FirewallHeaderValues.firewall();
     }
 
     @Bean
