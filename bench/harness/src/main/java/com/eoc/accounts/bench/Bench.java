@@ -86,10 +86,18 @@ public final class Bench {
         details.put("pg_limit_p50_ms", pgLimit.latencies().percentileMs(50));
         details.put("pg_limit_p99_ms", pgLimit.latencies().percentileMs(99));
 
-        say("crud_rps: PUT /accounts/{id}/name on the plain Spring MVC + JPA service");
+        say(String.format("crud_rps and command_rps: PUT .../name on the plain Spring MVC + JPA service and on the "
+                + "command side, in turns of %d s after %d s of lead-in", settings.measure().dividedBy(settings.slices())
+                .toSeconds(), Alternating.LEAD_IN.toSeconds()));
         List<UUID> crudAccounts = Crud.seed(settings, settings.accounts());
         CpuMeter crudCpu = cpu();
-        ClosedLoop.Result crud = ClosedLoop.checked("crud", Crud.measure(settings, http, crudAccounts, warmup(), crudCpu));
+        CpuMeter commandCpu = cpu();
+        Map<String, ClosedLoop.Result> inTurns = Alternating.measure(settings.clients(), List.of(
+                        new Alternating.Load("crud", Crud.rename(settings, http, crudAccounts), crudCpu),
+                        new Alternating.Load("command", client -> commandSide.renameAny(accounts), commandCpu)),
+                this::warmup, settings.measure(), settings.slices());
+        ClosedLoop.Result crud = ClosedLoop.checked("crud", inTurns.get("crud"));
+        ClosedLoop.Result command = ClosedLoop.checked("command", inTurns.get("command"));
         details.put("crud_warmup_s", crud.warmupSeconds());
         details.putAll(crudCpu.perRequestMs("crud", crud.succeeded()));
         details.putAll(crudCpu.machine("crud"));
@@ -98,11 +106,6 @@ public final class Bench {
         details.put("crud_p50_ms", crud.latencies().percentileMs(50));
         details.put("crud_p99_ms", crud.latencies().percentileMs(99));
         details.put("crud_failed", crud.failed());
-        sampleMemory();
-
-        say("command_rps: PUT /api/accounts/{id}/name on the command side");
-        CpuMeter commandCpu = cpu();
-        ClosedLoop.Result command = commandLoad(commandSide, accounts, commandCpu);
         details.put("command_warmup_s", command.warmupSeconds());
         details.putAll(commandCpu.perRequestMs("command", command.succeeded()));
         details.putAll(commandCpu.machine("command"));

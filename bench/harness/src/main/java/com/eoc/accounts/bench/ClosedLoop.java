@@ -25,6 +25,18 @@ final class ClosedLoop {
         double perSecond() {
             return succeeded / seconds;
         }
+
+        /** The same figures, after a warm-up of that many seconds. */
+        Result warmedUpFor(double seconds) {
+            return new Result(succeeded, failed, this.seconds, latencies, firstFailure, seconds);
+        }
+
+        /** Both measured periods of one load as one; the warm-up is this one's. */
+        Result plus(Result later) {
+            return new Result(succeeded + later.succeeded, failed + later.failed, seconds + later.seconds,
+                    Latencies.merge(List.of(latencies, later.latencies)),
+                    firstFailure != null ? firstFailure : later.firstFailure, warmupSeconds);
+        }
     }
 
     private ClosedLoop() {
@@ -79,6 +91,11 @@ final class ClosedLoop {
                 firstFailure.get(), warmedUp);
     }
 
+    /** Runs the load for its warm-up only, measuring nothing; answers how long that took, in seconds. */
+    static double warmUp(String what, int clients, Warmup warmup, Request request) throws InterruptedException {
+        return run(what, clients, warmup, Duration.ZERO, null, request).warmupSeconds();
+    }
+
     /**
      * The measured period of a load, which begins when its warm-up is over: until then it is
      * open-ended, and nothing counts.
@@ -90,12 +107,16 @@ final class ClosedLoop {
 
         /**
          * Waits for the warm-up that began at {@code startNanos}, then runs the period, reading the
-         * CPU meter at its beginning and its end; returns the warm-up's length in seconds. If
-         * anything fails the period ends at once, so that the clients stop.
+         * CPU meter at its beginning and its end (a period of zero length: none, and no meter);
+         * returns the warm-up's length in seconds. If anything fails the period ends at once, so
+         * that the clients stop.
          */
         double after(Warmup warmup, long startNanos, CpuMeter cpu, Duration length) throws InterruptedException {
             try {
                 double warmedUp = warmup.await(startNanos);
+                if (length.isZero()) {
+                    return warmedUp;
+                }
                 long now = System.nanoTime();
                 until = now + length.toNanos();
                 from = now;

@@ -34,6 +34,8 @@ final class CpuMeter {
     private final String jdbcUrl;
     private long[] databaseAtStart;
     private long[] databaseSpent;
+    /** A period whose statistics could not be read: the sums would be too small. */
+    private boolean databaseUnknown;
     private final Map<String, Double> atStart = new LinkedHashMap<>();
     private final Map<String, Double> spent = new LinkedHashMap<>();
     private final Map<String, Double> compilingAtStart = new LinkedHashMap<>();
@@ -62,17 +64,24 @@ final class CpuMeter {
         startedAt = System.nanoTime();
     }
 
+    /** Ends a period; the figures add up over several periods of one meter (a load measured in turns). */
     void stop() {
-        pids.forEach((name, pid) -> spent.put(name, seconds(pid) - atStart.getOrDefault(name, 0.0)));
-        pids.forEach((name, pid) -> compiling.put(name, compilerSeconds(pid) - compilingAtStart.getOrDefault(name, 0.0)));
-        spent.put("postgres", postgresSeconds() - atStart.getOrDefault("postgres", 0.0));
-        machineBusy = machineBusySeconds() - machineBusyAtStart;
-        wallSeconds = (System.nanoTime() - startedAt) / 1e9;
+        pids.forEach((name, pid) -> spent.merge(name, seconds(pid) - atStart.getOrDefault(name, 0.0), Double::sum));
+        pids.forEach((name, pid) -> compiling.merge(name,
+                compilerSeconds(pid) - compilingAtStart.getOrDefault(name, 0.0), Double::sum));
+        spent.merge("postgres", postgresSeconds() - atStart.getOrDefault("postgres", 0.0), Double::sum);
+        double busy = machineBusySeconds() - machineBusyAtStart;
+        machineBusy = Double.isNaN(machineBusy) ? busy : machineBusy + busy;
+        wallSeconds += (System.nanoTime() - startedAt) / 1e9;
         long[] atStop = databaseWork();
-        if (databaseAtStart != null && atStop != null) {
-            databaseSpent = new long[atStop.length];
+        if (databaseAtStart == null || atStop == null) {
+            databaseUnknown = true;
+        } else {
+            if (databaseSpent == null) {
+                databaseSpent = new long[atStop.length];
+            }
             for (int i = 0; i < atStop.length; i++) {
-                databaseSpent[i] = atStop[i] - databaseAtStart[i];
+                databaseSpent[i] += atStop[i] - databaseAtStart[i];
             }
         }
     }
@@ -111,7 +120,7 @@ final class CpuMeter {
         Map<String, Object> figures = new LinkedHashMap<>();
         for (int i = 0; i < DATABASE_FIGURES.length; i++) {
             figures.put(prefix + "_" + DATABASE_FIGURES[i] + "_per_request",
-                    databaseSpent == null || requests == 0 ? Double.NaN : (double) databaseSpent[i] / requests);
+                    databaseSpent == null || databaseUnknown || requests == 0 ? Double.NaN : (double) databaseSpent[i] / requests);
         }
         return figures;
     }

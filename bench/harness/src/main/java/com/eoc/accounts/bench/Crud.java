@@ -33,14 +33,14 @@ final class Crud {
         return ids;
     }
 
-    static ClosedLoop.Result measure(Settings settings, Http http, List<UUID> ids, Warmup warmup, CpuMeter cpu)
-            throws InterruptedException {
+    /** One rename of an account chosen at random, as the command load's. */
+    static ClosedLoop.Request rename(Settings settings, Http http, List<UUID> ids) {
         URI base = settings.crud();
         AtomicLong renames = new AtomicLong();
-        return ClosedLoop.run("crud", settings.clients(), warmup, settings.measure(), cpu, client -> {
+        return client -> {
             UUID id = ids.get(ThreadLocalRandom.current().nextInt(ids.size()));
             String body = "{\"firstName\":\"Bench\",\"lastName\":\"Renamed " + renames.incrementAndGet() + "\"}";
             http.expectOk(http.put(base.resolve("/accounts/" + id + "/name"), body), "PUT /accounts/{id}/name");
-        });
+        };
     }
 }

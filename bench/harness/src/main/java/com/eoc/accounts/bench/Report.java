@@ -76,6 +76,10 @@ final class Report {
         values.put("warmup", "at least warmup_s, then until the JVMs' JIT compilers used under 5 % of a core over 5 s,"
                 + " at most warmup_max_s; each load's own in details (<load>_warmup_s)");
         values.put("measured_s", settings.measure().toSeconds());
+        values.put("crud_and_command_slices", settings.slices());
+        values.put("crud_and_command", "measured in turns: each warmed up, then " + settings.slices()
+                + " slices of measured_s/" + settings.slices() + " each, crud then command, each after "
+                + Alternating.LEAD_IN.toSeconds() + " s of lead-in not counted");
         values.put("accounts", settings.accounts());
         values.put("replay_events_target", settings.replayEvents());
         values.put("lag_load", "half of command_rps, fixed rate; 4 of the clients probe the query side's view every 5 ms");
@@ -90,6 +94,7 @@ final class Report {
         out.append(String.format("Benchmark, %s mode: %d concurrent clients, %d s measured per figure after a warm-up"
                         + " of %d-%d s (until the JIT settles)%n", settings.mode(), settings.clients(),
                 settings.measure().toSeconds(), settings.warmup().toSeconds(), settings.warmupCeiling().toSeconds()));
+        out.append(String.format("crud_rps and command_rps measured in turns (%d slices each)%n", settings.slices()));
         out.append(String.format("%s, %s cores, %s MB; PostgreSQL %s (fsync %s, synchronous_commit %s)%n%n",
                 machine.get("cpu"), machine.get("cores"), machine.get("memory_mb"), machine.get("postgresql"),
                 machine.get("postgresql_fsync"), machine.get("postgresql_synchronous_commit")));

@@ -12,7 +12,7 @@ import java.util.Map;
  */
 record Settings(boolean full, String jdbcUrl, URI commandSide, URI querySide, URI crud, long commandSidePid,
                 long querySidePid, long crudPid, Path postgresData, Path output, int clients, Duration warmup, Duration warmupCeiling, Duration measure,
-                int accounts,
+                int slices, int accounts,
                 long replayEvents, String appJavaOptions) {
 
     static Settings parse(String[] args) {
@@ -40,6 +40,7 @@ record Settings(boolean full, String jdbcUrl, URI commandSide, URI querySide, UR
                 warmup,
                 warmupCeiling.compareTo(warmup) < 0 ? warmup : warmupCeiling,
                 Duration.ofSeconds(Long.parseLong(values.getOrDefault("duration", full ? "60" : "30"))),
+                Math.max(1, Integer.parseInt(values.getOrDefault("slices", full ? "6" : "3"))),
                 Integer.parseInt(values.getOrDefault("accounts", "10000")),
                 Long.parseLong(values.getOrDefault("replay-events", full ? "1000000" : "200000")),
                 values.getOrDefault("app-java-options", ""));

@@ -2,6 +2,7 @@ package com.eoc.accounts.bench;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
 
 /**
  * How long a load runs before it is measured. At least the configured warm-up; after that, until
@@ -29,6 +30,11 @@ final class Warmup {
         this.least = least;
         this.most = most;
         this.jvms = jvms;
+    }
+
+    /** A warm-up of exactly that long, for a load whose JVMs are warm already. */
+    static Warmup fixed(Duration length) {
+        return new Warmup(length, length, List.of());
     }
 
     /** Waits until the warm-up that began at {@code startNanos} is over; returns its length in seconds. */
