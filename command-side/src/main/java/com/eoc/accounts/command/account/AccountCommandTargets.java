@@ -7,8 +7,8 @@ import org.axonframework.modelling.command.VersionedAggregateIdentifier;
 import org.springframework.stereotype.Component;
 
 /**
- * Routes a command to the account it names, at the version it expects: read from the command's
- * type ({@link AccountCommand}) rather than found by Axon's reflective scan for
+ * The account a command is for, and the version of it the command expects: read through the
+ * command's type ({@link AccountCommand}) rather than found by Axon's reflective scan for
  * {@code @TargetAggregateIdentifier}, which walked every method of the command each time it was
  * sent (a thirtieth of the command side's CPU per rename).
  */

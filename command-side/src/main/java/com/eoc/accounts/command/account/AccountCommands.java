@@ -1,5 +1,6 @@
 package com.eoc.accounts.command.account;
 
+import com.eoc.accounts.command.account.Commands.AccountCommand;
 import com.eoc.accounts.command.web.Actors;
 import java.util.function.Supplier;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -25,7 +26,7 @@ class AccountCommands {
         return transactions.execute(status -> work.get());
     }
 
-    <R> R send(Object command) {
+    <R> R send(AccountCommand command) {
         return gateway.sendAndWait(command, MetaData.with(Actors.METADATA_KEY, Actors.current()));
     }
 }

@@ -2,6 +2,8 @@ package com.eoc.accounts.command.account;
 
 import com.eoc.accounts.command.avatar.StoredAvatar;
 import java.util.UUID;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
 
 /**
  * The requests an account accepts. {@code expectedVersion} comes from {@code If-Match}; when
@@ -13,9 +15,10 @@ final class Commands {
     }
 
     /**
-     * What Axon needs to route a command: the account it is for, and the version of it the client
-     * expects (none: any). {@link AccountCommandTargets} reads these two, where Axon's annotation
-     * scan would look for them by reflection on every command.
+     * What Axon needs to find a command's target: the account it is for, and the version of it the
+     * client expects (none: any). {@link AccountCommandTargets} reads these two, where Axon's
+     * annotation scan would look for them by reflection on every command; the annotations stay,
+     * as the routing key of a distributed command bus, and a test holds both to the same answer.
      */
     sealed interface AccountCommand
             permits RegisterAccount, RenameUser, ChangeEmail, ChangeAvatar, GenerateToken, DeleteToken {
@@ -25,8 +28,8 @@ final class Commands {
         Long expectedVersion();
     }
 
-    record RegisterAccount(UUID accountId, String firstName, String lastName, String email)
-            implements AccountCommand {
+    record RegisterAccount(@TargetAggregateIdentifier UUID accountId, String firstName, String lastName,
+                           String email) implements AccountCommand {
 
         /** A new account: there is no version to expect. */
         @Override
@@ -35,19 +38,21 @@ final class Commands {
         }
     }
 
-    record RenameUser(UUID accountId, String firstName, String lastName, Long expectedVersion)
-            implements AccountCommand {
+    record RenameUser(@TargetAggregateIdentifier UUID accountId, String firstName, String lastName,
+                      @TargetAggregateVersion Long expectedVersion) implements AccountCommand {
     }
 
-    record ChangeEmail(UUID accountId, String email, Long expectedVersion) implements AccountCommand {
+    record ChangeEmail(@TargetAggregateIdentifier UUID accountId, String email,
+                       @TargetAggregateVersion Long expectedVersion) implements AccountCommand {
     }
 
-    record ChangeAvatar(UUID accountId, StoredAvatar avatar, Long expectedVersion) implements AccountCommand {
+    record ChangeAvatar(@TargetAggregateIdentifier UUID accountId, StoredAvatar avatar,
+                        @TargetAggregateVersion Long expectedVersion) implements AccountCommand {
     }
 
     /** The token itself never travels in a command: only its hash and hint. */
-    record GenerateToken(UUID accountId, UUID tokenId, String tokenHash, String hint,
-                         int expiresInDays, Long expectedVersion) implements AccountCommand {
+    record GenerateToken(@TargetAggregateIdentifier UUID accountId, UUID tokenId, String tokenHash, String hint,
+                         int expiresInDays, @TargetAggregateVersion Long expectedVersion) implements AccountCommand {
 
         @Override
         public String toString() {
@@ -56,6 +61,7 @@ final class Commands {
         }
     }
 
-    record DeleteToken(UUID accountId, Long expectedVersion) implements AccountCommand {
+    record DeleteToken(@TargetAggregateIdentifier UUID accountId, @TargetAggregateVersion Long expectedVersion)
+            implements AccountCommand {
     }
 }

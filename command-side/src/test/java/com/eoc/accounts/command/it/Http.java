@@ -44,6 +44,11 @@ final class Http {
         return withAuthorization("Bearer " + bearerToken);
     }
 
+    /** The {@code Authorization} header this sends, or null. */
+    String authorization() {
+        return authorization;
+    }
+
     /** The same server, called with exactly this {@code Authorization} header, or none when null. */
     Http withAuthorization(String header) {
         return new Http(base, header);

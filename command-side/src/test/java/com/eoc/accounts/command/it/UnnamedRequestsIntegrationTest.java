@@ -3,7 +3,10 @@ package com.eoc.accounts.command.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.eoc.accounts.platform.security.Roles;
+import java.io.IOException;
+import java.net.Socket;
 import java.net.http.HttpRequest.BodyPublishers;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -54,6 +57,31 @@ class UnnamedRequestsIntegrationTest extends LocalRunTest {
             }
         }
         assertThat(eventCount(id)).as("no rename went through").isEqualTo(1);
+    }
+
+    @Test
+    void aHeaderValueTheFirewallRefusesIsABadRequest() throws IOException {
+        String id = register();
+        // U+0085 (NEL) as the Latin-1 byte 0x85, which an HTTP client will not send but a socket
+        // can: Tomcat takes it, the firewall refuses it as a control character, whoever reads it
+        for (String headers : new String[] {"Authorization: Bearer x\u0085y",
+                "Authorization: " + admin.authorization() + "\r\nIf-Match: \"1\"\u0085"}) {
+            String answer = rawPut("/api/accounts/" + id + "/name", headers, "{\"firstName\":\"A\",\"lastName\":\"B\"}");
+
+            assertThat(answer).as(answer).startsWith("HTTP/1.1 400 ");
+            assertThat(answer).containsIgnoringCase("Content-Type: application/problem+json");
+        }
+        assertThat(eventCount(id)).as("no rename went through").isEqualTo(1);
+    }
+
+    private String rawPut(String path, String headers, String json) throws IOException {
+        try (Socket socket = new Socket("localhost", port)) {
+            String request = "PUT " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: " + json.length() + "\r\n" + headers
+                    + "\r\n\r\n" + json;
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
     }
 
     private static void assertForbidden(Http.Reply reply) {
