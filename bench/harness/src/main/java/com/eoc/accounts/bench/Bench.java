@@ -4,13 +4,15 @@ import java.nio.file.Files;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
 /**
  * The benchmark's phases, in order, against applications that bench/run has started: the
- * physical limit of PostgreSQL, the plain CRUD service, the command side, the query side's lag
- * behind it, a replay of the query side's views, and the applications' memory. Writes
+ * physical limit of PostgreSQL, the plain CRUD service and the command side (measured in turns),
+ * the query side's lag behind the command side, a replay of the query side's views, and the
+ * applications' memory. Writes
  * {@code bench/results/latest.json} and prints a table. Exits with 1 only when a figure could not
  * be measured.
  */
@@ -86,15 +88,15 @@ public final class Bench {
         details.put("pg_limit_p50_ms", pgLimit.latencies().percentileMs(50));
         details.put("pg_limit_p99_ms", pgLimit.latencies().percentileMs(99));
 
-        say(String.format("crud_rps and command_rps: PUT .../name on the plain Spring MVC + JPA service and on the "
-                + "command side, in turns of %d s after %d s of lead-in", settings.measure().dividedBy(settings.slices())
-                .toSeconds(), Alternating.LEAD_IN.toSeconds()));
+        say(String.format(Locale.ROOT, "crud_rps and command_rps: PUT .../name on the plain Spring MVC + JPA service"
+                        + " and on the command side, in turns of %.1f s, each after %d s of lead-in",
+                settings.measure().dividedBy(settings.slices()).toMillis() / 1000.0, Alternating.LEAD_IN.toSeconds()));
         List<UUID> crudAccounts = Crud.seed(settings, settings.accounts());
         CpuMeter crudCpu = cpu();
         CpuMeter commandCpu = cpu();
-        Map<String, ClosedLoop.Result> inTurns = Alternating.measure(settings.clients(), List.of(
-                        new Alternating.Load("crud", Crud.rename(settings, http, crudAccounts), crudCpu),
-                        new Alternating.Load("command", client -> commandSide.renameAny(accounts), commandCpu)),
+        Map<String, ClosedLoop.Result> inTurns = Alternating.measure(settings.clients(),
+                new Alternating.Load("crud", Crud.rename(settings, http, crudAccounts), crudCpu),
+                new Alternating.Load("command", client -> commandSide.renameAny(accounts), commandCpu),
                 this::warmup, settings.measure(), settings.slices());
         ClosedLoop.Result crud = ClosedLoop.checked("crud", inTurns.get("crud"));
         ClosedLoop.Result command = ClosedLoop.checked("command", inTurns.get("command"));

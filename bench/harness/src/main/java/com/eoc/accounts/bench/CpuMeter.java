@@ -41,7 +41,7 @@ final class CpuMeter {
     private final Map<String, Double> compilingAtStart = new LinkedHashMap<>();
     private final Map<String, Double> compiling = new LinkedHashMap<>();
     private double machineBusyAtStart;
-    private double machineBusy = Double.NaN;
+    private double machineBusy;
     private long startedAt;
     private double wallSeconds;
 
@@ -70,8 +70,7 @@ final class CpuMeter {
         pids.forEach((name, pid) -> compiling.merge(name,
                 compilerSeconds(pid) - compilingAtStart.getOrDefault(name, 0.0), Double::sum));
         spent.merge("postgres", postgresSeconds() - atStart.getOrDefault("postgres", 0.0), Double::sum);
-        double busy = machineBusySeconds() - machineBusyAtStart;
-        machineBusy = Double.isNaN(machineBusy) ? busy : machineBusy + busy;
+        machineBusy += machineBusySeconds() - machineBusyAtStart;
         wallSeconds += (System.nanoTime() - startedAt) / 1e9;
         long[] atStop = databaseWork();
         if (databaseAtStart == null || atStop == null) {
@@ -113,8 +112,9 @@ final class CpuMeter {
     }
 
     /**
-     * PostgreSQL's commits, WAL writes and WAL flushes per request, over the measured period: the
-     * statistics lag by up to a second, a small error over a measured period.
+     * PostgreSQL's commits, WAL writes and WAL flushes per request, over the measured period: a
+     * busy backend reports them within a second, an idle one up to 10 s after it went idle
+     * (PostgreSQL 15 and later), so a period should begin that long after another load ended.
      */
     Map<String, Object> databasePerRequest(String prefix, long requests) {
         Map<String, Object> figures = new LinkedHashMap<>();

@@ -40,7 +40,7 @@ record Settings(boolean full, String jdbcUrl, URI commandSide, URI querySide, UR
                 warmup,
                 warmupCeiling.compareTo(warmup) < 0 ? warmup : warmupCeiling,
                 Duration.ofSeconds(Long.parseLong(values.getOrDefault("duration", full ? "60" : "30"))),
-                Math.max(1, Integer.parseInt(values.getOrDefault("slices", full ? "6" : "3"))),
+                Math.max(1, Integer.parseInt(values.getOrDefault("slices", full ? "4" : "2"))),
                 Integer.parseInt(values.getOrDefault("accounts", "10000")),
                 Long.parseLong(values.getOrDefault("replay-events", full ? "1000000" : "200000")),
                 values.getOrDefault("app-java-options", ""));
