@@ -33,14 +33,19 @@ final class Crud {
         return ids;
     }
 
-    /** One rename of an account chosen at random, as the command load's. */
+    /**
+     * One rename of an account chosen at random, as the command load's: the client reads the
+     * version from the answer, as it does the command side's.
+     */
     static ClosedLoop.Request rename(Settings settings, Http http, List<UUID> ids) {
         URI base = settings.crud();
         AtomicLong renames = new AtomicLong();
         return client -> {
             UUID id = ids.get(ThreadLocalRandom.current().nextInt(ids.size()));
             String body = "{\"firstName\":\"Bench\",\"lastName\":\"Renamed " + renames.incrementAndGet() + "\"}";
-            http.expectOk(http.put(base.resolve("/accounts/" + id + "/name"), body), "PUT /accounts/{id}/name");
+            String answer = http.expectOk(http.put(base.resolve("/accounts/" + id + "/name"), body),
+                    "PUT /accounts/{id}/name").body();
+            CommandSide.version(answer, "PUT /accounts/{id}/name");
         };
     }
 }

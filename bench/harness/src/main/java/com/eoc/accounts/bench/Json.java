@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,18 +14,26 @@ import java.util.regex.Pattern;
  */
 final class Json {
 
+    /** Compiled once per field and kind of value: the load reads one field of every answer. */
+    private static final Map<String, Pattern> FIELDS = new ConcurrentHashMap<>();
+
     private Json() {
+    }
+
+    private static Matcher field(String json, String field, String value) {
+        return FIELDS.computeIfAbsent(field + '\n' + value,
+                key -> Pattern.compile("\"" + Pattern.quote(field) + "\"\\s*:\\s*" + value)).matcher(json);
     }
 
     /** The first number field of that name, or -1 when there is none. */
     static long number(String json, String field) {
-        Matcher matcher = Pattern.compile("\"" + Pattern.quote(field) + "\"\\s*:\\s*(-?\\d+)").matcher(json);
+        Matcher matcher = field(json, field, "(-?\\d+)");
         return matcher.find() ? Long.parseLong(matcher.group(1)) : -1;
     }
 
     /** The first boolean field of that name. */
     static boolean bool(String json, String field) {
-        Matcher matcher = Pattern.compile("\"" + Pattern.quote(field) + "\"\\s*:\\s*(true|false)").matcher(json);
+        Matcher matcher = field(json, field, "(true|false)");
         if (!matcher.find()) {
             throw new IllegalStateException("no boolean " + field + " in " + json);
         }
@@ -39,7 +48,7 @@ final class Json {
 
     /** Every string field of that name (without escapes), in order. */
     static List<String> strings(String json, String field) {
-        Matcher matcher = Pattern.compile("\"" + Pattern.quote(field) + "\"\\s*:\\s*\"([^\"\\\\]*)\"").matcher(json);
+        Matcher matcher = field(json, field, "\"([^\"\\\\]*)\"");
         List<String> values = new ArrayList<>();
         while (matcher.find()) {
             values.add(matcher.group(1));
