@@ -68,6 +68,7 @@ public class BearerTokenSecurity {
                 .formLogin(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
                 .oauth2ResourceServer(bearer -> bearer
+                        .bearerTokenResolver(new BearerHeaderTokens())
                         .authenticationManagerResolver(request -> authentication)
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
