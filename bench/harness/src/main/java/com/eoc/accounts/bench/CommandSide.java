@@ -86,15 +86,6 @@ final class CommandSide {
         String body = "{\"firstName\":\"Bench\",\"lastName\":\"Renamed " + renames.incrementAndGet() + "\"}";
         String answer = http.expectOk(http.put(base.resolve("/api/accounts/" + account + "/name"), body),
                 "PUT /api/accounts/{id}/name").body();
-        return version(answer, "PUT /api/accounts/{id}/name");
-    }
-
-    /** The version a rename's answer gives; an answer without one is a failed request. */
-    static long version(String answer, String what) {
-        long version = Json.number(answer, "version");
-        if (version < 0) {
-            throw new IllegalStateException(what + " answered without a version: " + answer);
-        }
-        return version;
+        return Json.requiredNumber(answer, "version");
     }
 }

@@ -120,7 +120,8 @@ final class CpuMeter {
         Map<String, Object> figures = new LinkedHashMap<>();
         for (int i = 0; i < DATABASE_FIGURES.length; i++) {
             figures.put(prefix + "_" + DATABASE_FIGURES[i] + "_per_request",
-                    databaseSpent == null || databaseUnknown || requests == 0 ? Double.NaN : (double) databaseSpent[i] / requests);
+                    databaseSpent == null || databaseUnknown || requests == 0
+                            ? Double.NaN : (double) databaseSpent[i] / requests);
         }
         return figures;
     }

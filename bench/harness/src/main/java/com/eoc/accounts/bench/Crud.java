@@ -35,7 +35,7 @@ final class Crud {
 
     /**
      * One rename of an account chosen at random, as the command load's: the client reads the
-     * version from the answer, as it does the command side's.
+     * version from the answer, as it does from the command side's.
      */
     static ClosedLoop.Request rename(Settings settings, Http http, List<UUID> ids) {
         URI base = settings.crud();
@@ -45,7 +45,7 @@ final class Crud {
             String body = "{\"firstName\":\"Bench\",\"lastName\":\"Renamed " + renames.incrementAndGet() + "\"}";
             String answer = http.expectOk(http.put(base.resolve("/accounts/" + id + "/name"), body),
                     "PUT /accounts/{id}/name").body();
-            CommandSide.version(answer, "PUT /accounts/{id}/name");
+            Json.requiredNumber(answer, "version");
         };
     }
 }

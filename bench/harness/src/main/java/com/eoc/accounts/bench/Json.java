@@ -31,6 +31,15 @@ final class Json {
         return matcher.find() ? Long.parseLong(matcher.group(1)) : -1;
     }
 
+    /** The first number field of that name; an answer without one is a failed request. */
+    static long requiredNumber(String json, String field) {
+        Matcher matcher = field(json, field, "(-?\\d+)");
+        if (!matcher.find()) {
+            throw new IllegalStateException("no number " + field + " in " + json);
+        }
+        return Long.parseLong(matcher.group(1));
+    }
+
     /** The first boolean field of that name. */
     static boolean bool(String json, String field) {
         Matcher matcher = field(json, field, "(true|false)");

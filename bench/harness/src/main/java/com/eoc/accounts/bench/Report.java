@@ -78,8 +78,8 @@ final class Report {
         values.put("measured_s", settings.measure().toSeconds());
         values.put("crud_and_command_slices", settings.slices());
         values.put("crud_and_command", "measured in turns: each warmed up, then " + settings.slices()
-                + " slice(s) of measured_s/" + settings.slices() + " each, in the order crud command command crud..., each"
-                + " after " + Alternating.LEAD_IN.toSeconds() + " s of lead-in not counted");
+                + " slice(s) of measured_s/" + settings.slices() + " each, in the order crud command command"
+                + " crud..., each after " + Alternating.LEAD_IN.toSeconds() + " s of lead-in not counted");
         values.put("accounts", settings.accounts());
         values.put("replay_events_target", settings.replayEvents());
         values.put("lag_load", "half of command_rps, fixed rate; 4 of the clients probe the query side's view every 5 ms");
@@ -94,8 +94,8 @@ final class Report {
         out.append(String.format("Benchmark, %s mode: %d concurrent clients, %d s measured per figure after a warm-up"
                         + " of %d-%d s (until the JIT settles)%n", settings.mode(), settings.clients(),
                 settings.measure().toSeconds(), settings.warmup().toSeconds(), settings.warmupCeiling().toSeconds()));
-        out.append(String.format("crud_rps and command_rps measured in turns (%d slice(s) each, %d s of lead-in before each)%n",
-                settings.slices(), Alternating.LEAD_IN.toSeconds()));
+        out.append(String.format("crud_rps and command_rps measured in turns (%d slice(s) each, %d s of lead-in"
+                + " before each)%n", settings.slices(), Alternating.LEAD_IN.toSeconds()));
         out.append(String.format("%s, %s cores, %s MB; PostgreSQL %s (fsync %s, synchronous_commit %s)%n%n",
                 machine.get("cpu"), machine.get("cores"), machine.get("memory_mb"), machine.get("postgresql"),
                 machine.get("postgresql_fsync"), machine.get("postgresql_synchronous_commit")));
