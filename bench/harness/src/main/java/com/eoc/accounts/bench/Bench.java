@@ -80,10 +80,7 @@ public final class Bench {
         say("pg_limit_tps: one event-shaped INSERT per transaction over JDBC");
         CpuMeter pgCpu = cpu();
         ClosedLoop.Result pgLimit = ClosedLoop.checked("pg_limit", PgLimit.measure(settings, renamed, warmup(), pgCpu));
-        details.put("pg_limit_warmup_s", pgLimit.warmupSeconds());
-        details.putAll(pgCpu.perRequestMs("pg_limit", pgLimit.succeeded()));
-        details.putAll(pgCpu.machine("pg_limit"));
-        details.putAll(pgCpu.databasePerRequest("pg_limit", pgLimit.succeeded()));
+        loadDetails("pg_limit", pgLimit.warmupSeconds(), pgCpu, pgLimit.succeeded());
         figures.put("pg_limit_tps", pgLimit.perSecond());
         details.put("pg_limit_p50_ms", pgLimit.latencies().percentileMs(50));
         details.put("pg_limit_p99_ms", pgLimit.latencies().percentileMs(99));
@@ -100,18 +97,12 @@ public final class Bench {
                 this::warmup, settings.measure(), settings.slices());
         ClosedLoop.Result crud = ClosedLoop.checked("crud", inTurns.get("crud"));
         ClosedLoop.Result command = ClosedLoop.checked("command", inTurns.get("command"));
-        details.put("crud_warmup_s", crud.warmupSeconds());
-        details.putAll(crudCpu.perRequestMs("crud", crud.succeeded()));
-        details.putAll(crudCpu.machine("crud"));
-        details.putAll(crudCpu.databasePerRequest("crud", crud.succeeded()));
+        loadDetails("crud", crud.warmupSeconds(), crudCpu, crud.succeeded());
         figures.put("crud_rps", crud.perSecond());
         details.put("crud_p50_ms", crud.latencies().percentileMs(50));
         details.put("crud_p99_ms", crud.latencies().percentileMs(99));
         details.put("crud_failed", crud.failed());
-        details.put("command_warmup_s", command.warmupSeconds());
-        details.putAll(commandCpu.perRequestMs("command", command.succeeded()));
-        details.putAll(commandCpu.machine("command"));
-        details.putAll(commandCpu.databasePerRequest("command", command.succeeded()));
+        loadDetails("command", command.warmupSeconds(), commandCpu, command.succeeded());
         figures.put("command_rps", command.perSecond());
         figures.put("command_p50_ms", command.latencies().percentileMs(50));
         figures.put("command_p99_ms", command.latencies().percentileMs(99));
@@ -122,10 +113,7 @@ public final class Bench {
         CpuMeter lagCpu = cpu();
         Lag.Result lag = Lag.measure(settings, http, commandSide, accounts, lagRate, warmup(), lagCpu);
         long lagCommands = Math.round(lag.commandsPerSecond() * settings.measure().toSeconds());
-        details.put("lag_warmup_s", lag.warmupSeconds());
-        details.putAll(lagCpu.perRequestMs("lag", lagCommands));
-        details.putAll(lagCpu.machine("lag"));
-        details.putAll(lagCpu.databasePerRequest("lag", lagCommands));
+        loadDetails("lag", lag.warmupSeconds(), lagCpu, lagCommands);
         figures.put("lag_p50_ms", lag.lags().percentileMs(50));
         figures.put("lag_p99_ms", lag.lags().percentileMs(99));
         details.put("lag_commands_per_s", lag.commandsPerSecond());
@@ -166,6 +154,14 @@ public final class Bench {
         figures.put("command_side_rss_mb", commandSideRss);
         figures.put("query_side_rss_mb", querySideRss);
         details.put("events_stored_at_end", Replay.storedEvents(settings.jdbcUrl()));
+    }
+
+    /** A load's warm-up, and the work per request its meter counted: CPU, the machine, PostgreSQL's. */
+    private void loadDetails(String load, double warmupSeconds, CpuMeter cpu, long requests) {
+        details.put(load + "_warmup_s", warmupSeconds);
+        details.putAll(cpu.perRequestMs(load, requests));
+        details.putAll(cpu.machine(load));
+        details.putAll(cpu.databasePerRequest(load, requests));
     }
 
     private ClosedLoop.Result commandLoad(CommandSide commandSide, List<UUID> accounts, CpuMeter cpu)

@@ -8,6 +8,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 
 class BearerHeaderTokensTest {
@@ -71,14 +72,12 @@ class BearerHeaderTokensTest {
         return request;
     }
 
-    private static String outcome(org.springframework.security.oauth2.server.resource.web.BearerTokenResolver resolver,
-                                  String header) {
+    private static String outcome(BearerTokenResolver resolver, String header) {
         return outcome(resolver, request(header));
     }
 
     /** The token, or the refusal's error, as text. */
-    private static String outcome(org.springframework.security.oauth2.server.resource.web.BearerTokenResolver resolver,
-                                  MockHttpServletRequest request) {
+    private static String outcome(BearerTokenResolver resolver, MockHttpServletRequest request) {
         try {
             return "token " + resolver.resolve(request);
         } catch (OAuth2AuthenticationException e) {
