@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 /**
  * What no rule names is refused, whatever its path or method (fail closed): anonymous callers get
  * 401, authenticated ones 403, never a 404 that would map the application. The actuator beyond
- * health is the administrator's, and URLs the firewall refuses are problem+json like any bad request.
+ * health is the administrator's, and URLs the firewall refuses, or requests Tomcat cannot read, are
+ * problem+json like any bad request.
  */
 class UnnamedRequestsIntegrationTest extends LocalRunTest {
 
@@ -70,6 +71,26 @@ class UnnamedRequestsIntegrationTest extends LocalRunTest {
 
             assertThat(answer).as(answer).startsWith("HTTP/1.1 400 ");
             assertThat(answer).containsIgnoringCase("Content-Type: application/problem+json");
+        }
+        assertThat(eventCount(id)).as("no rename went through").isEqualTo(1);
+    }
+
+    @Test
+    void aRequestTomcatCannotReadIsABadRequestToo() throws IOException {
+        String id = register();
+        String rename = "/api/accounts/" + id + "/name";
+        String authorization = "Authorization: " + admin.authorization();
+        // Tomcat refuses these before Spring sees them: a broken %-escape, characters that a URL
+        // may not hold unencoded, a blank in a header's name
+        for (String[] pathAndHeaders : new String[][] {{rename + "%zz", authorization},
+                {rename + "?x={1}", authorization}, {"/api/accounts/" + id + "|/name", authorization},
+                {rename, authorization + "\r\nIf Match: \"1\""}}) {
+            String answer = rawPut(pathAndHeaders[0], pathAndHeaders[1], "{\"firstName\":\"A\",\"lastName\":\"B\"}");
+
+            assertThat(answer).as(answer).startsWith("HTTP/1.1 400 ")
+                    .containsIgnoringCase("Content-Type: application/problem+json")
+                    .contains("\"type\":\"urn:eoc:problem:bad-request\"", "\"status\":400")
+                    .doesNotContainIgnoringCase("<html");
         }
         assertThat(eventCount(id)).as("no rename went through").isEqualTo(1);
     }

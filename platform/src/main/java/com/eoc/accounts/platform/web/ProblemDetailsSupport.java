@@ -124,11 +124,16 @@ public abstract class ProblemDetailsSupport extends ResponseEntityExceptionHandl
         ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
         if (response != null && response.getBody() instanceof ProblemDetail problem
                 && (problem.getType() == null || BLANK.equals(problem.getType()))) {
-            HttpStatus status = HttpStatus.resolve(statusCode.value());
-            String name = status == null ? "http-" + statusCode.value()
-                    : status.name().toLowerCase(Locale.ROOT).replace('_', '-');
-            problem.setType(URI.create(PREFIX + name));
+            problem.setType(URI.create(typeOf(statusCode)));
         }
         return response;
+    }
+
+    /** The type of a problem that is its status and no more: {@code urn:eoc:problem:bad-request}. */
+    static String typeOf(HttpStatusCode statusCode) {
+        HttpStatus status = HttpStatus.resolve(statusCode.value());
+        String name = status == null ? "http-" + statusCode.value()
+                : status.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return PREFIX + name;
     }
 }

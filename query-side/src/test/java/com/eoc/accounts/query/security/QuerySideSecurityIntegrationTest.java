@@ -11,10 +11,12 @@ import com.eoc.accounts.query.QuerySideHttp;
 import com.eoc.accounts.query.TestJwts;
 import com.eoc.accounts.query.security.TestAccounts.ApiToken;
 import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -294,6 +296,24 @@ class QuerySideSecurityIntegrationTest {
         HttpResponse<String> options = http.send(request("/api/stats", "Bearer " + TestJwts.admin())
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertForbidden("OPTIONS", options);
+    }
+
+    /** Tomcat refuses these before Spring sees them, and answers as the application would. */
+    @Test
+    void aRequestTomcatCannotReadIsABadRequestProblem() throws Exception {
+        for (String target : List.of("/api/accounts/%zz", "/api/accounts?search={x}", "/api/accounts/a|b")) {
+            String answer;
+            try (Socket socket = new Socket("localhost", port)) {
+                socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                        + TestJwts.admin() + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            }
+
+            assertThat(answer).as(answer).startsWith("HTTP/1.1 400 ")
+                    .containsIgnoringCase("Content-Type: application/problem+json")
+                    .contains("\"type\":\"urn:eoc:problem:bad-request\"", "\"status\":400")
+                    .doesNotContainIgnoringCase("<html");
+        }
     }
 
     @Test

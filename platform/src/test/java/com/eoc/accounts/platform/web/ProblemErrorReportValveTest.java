@@ -1,0 +1,36 @@
+package com.eoc.accounts.platform.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+
+class ProblemErrorReportValveTest {
+
+    @Test
+    void aRequestTomcatCannotReadIsABadRequestProblem() {
+        assertThat(ProblemErrorReportValve.body(HttpStatus.BAD_REQUEST)).isEqualTo("{"
+                + "\"type\":\"urn:eoc:problem:bad-request\",\"title\":\"Bad Request\",\"status\":400,"
+                + "\"detail\":\"the request could not be read: its request line or a header is malformed (a character"
+                + " that a URL may not hold unencoded, a broken %-escape, an invalid header) or too large\"}");
+    }
+
+    @Test
+    void otherStatusesAreNamedAfterTheirStatus() {
+        assertThat(ProblemErrorReportValve.body(HttpStatus.HTTP_VERSION_NOT_SUPPORTED)).isEqualTo("{"
+                + "\"type\":\"urn:eoc:problem:http-version-not-supported\",\"title\":\"HTTP Version not supported\","
+                + "\"status\":505,\"detail\":\"the server could not take the request as it was sent\"}");
+        assertThat(ProblemErrorReportValve.body(HttpStatusCode.valueOf(499))).isEqualTo("{"
+                + "\"type\":\"urn:eoc:problem:http-499\",\"title\":\"Error\","
+                + "\"status\":499,\"detail\":\"the server could not take the request as it was sent\"}");
+    }
+
+    /** The body is written without a JSON library: what goes into its strings must need no escaping. */
+    @Test
+    void everyTitleIsSafeInAJsonString() {
+        assertThat(Arrays.stream(HttpStatus.values()).map(HttpStatus::getReasonPhrase))
+                .allMatch(title -> title.matches("[A-Za-z0-9 '-]+"));
+    }
+}
