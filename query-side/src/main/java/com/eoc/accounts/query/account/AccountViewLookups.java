@@ -10,9 +10,10 @@ interface AccountViewLookups {
     /**
      * The rows of these accounts that exist, in one statement whatever their number: Hibernate's
      * multi-load sends the ids as one PostgreSQL array, so every batch of events shares one
-     * prepared statement and one loader built at start-up. {@code findAllById} would build an IN
-     * list, and a query to interpret, for each number of ids; a native query maps its result
-     * anew at each call.
+     * prepared statement. {@code findAllById} would build an IN list, and a query to interpret,
+     * for each number of ids; a native query maps its result anew at each call. Hibernate 7.2
+     * still builds and translates the multi-load's SQL at each call: about a twentieth of the
+     * processor's samples under a steady command load.
      */
     List<AccountView> findAllOf(Collection<UUID> accountIds);
 }
