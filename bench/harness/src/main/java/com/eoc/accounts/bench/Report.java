@@ -42,6 +42,9 @@ final class Report {
         this.error = error;
         ratio("command_vs_pg_limit", "command_rps", "pg_limit_tps");
         ratio("command_vs_crud", "command_rps", "crud_rps");
+        // no floor: how near the alternative itself comes to the physical limit on this machine,
+        // to read command_vs_pg_limit against
+        ratio("crud_vs_pg_limit", "crud_rps", "pg_limit_tps");
     }
 
     private void ratio(String name, String numerator, String denominator) {
