@@ -1,6 +1,5 @@
 package com.eoc.accounts.platform.security;
 
-import com.eoc.accounts.platform.web.TomcatProblems;
 import java.time.Clock;
 import org.apache.tomcat.util.buf.EncodedSolidusHandling;
 import org.springframework.beans.factory.ObjectProvider;
@@ -52,15 +51,6 @@ public class PlatformSecurity {
     @Bean
     TomcatConnectorCustomizer encodedSlashesGoToTheFirewall() {
         return connector -> connector.setEncodedSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue());
-    }
-
-    /**
-     * What Tomcat refuses before Spring sees it (a character that a URL may not hold unencoded, a
-     * broken %-escape) is problem+json like every other bad request, not Tomcat's HTML page.
-     */
-    @Bean
-    TomcatProblems tomcatProblems() {
-        return new TomcatProblems();
     }
 
     /** Spring Security's firewall, picked up by its filter chain: header values checked without a regex. */

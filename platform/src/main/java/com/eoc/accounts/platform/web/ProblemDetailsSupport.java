@@ -36,6 +36,9 @@ public abstract class ProblemDetailsSupport extends ResponseEntityExceptionHandl
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsSupport.class);
     private static final String PREFIX = "urn:eoc:problem:";
     private static final URI BLANK = URI.create("about:blank");
+    private static final String INTERNAL_ERROR_NAME = "internal-error";
+    /** The type of every unexpected failure, whoever answers it. */
+    static final String INTERNAL_ERROR = PREFIX + INTERNAL_ERROR_NAME;
 
     public static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
@@ -47,7 +50,7 @@ public abstract class ProblemDetailsSupport extends ResponseEntityExceptionHandl
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
         log.error("Unexpected failure while handling a request", e);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, INTERNAL_ERROR_NAME, "Internal error",
                 "the request could not be completed; it has been logged");
     }
 

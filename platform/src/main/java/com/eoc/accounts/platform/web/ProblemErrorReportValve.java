@@ -2,21 +2,23 @@ package com.eoc.accounts.platform.web;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ActionCode;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 
 /**
  * The answer to a request that Tomcat refuses itself, before Spring sees it (a character that a
- * URL may not hold unencoded, a broken {@code %}-escape, a malformed header…): RFC 9457
- * {@code application/problem+json} like every other error of this service, where Tomcat's own
- * valve writes an HTML page. It never repeats the request, which could not even be read.
+ * URL may not hold unencoded, a broken {@code %}-escape, a malformed or too large header, an HTTP
+ * version it does not speak), or cannot hand to Spring (the connector paused while the
+ * application shuts down): RFC 9457 {@code application/problem+json} like every other error of
+ * this service, where Tomcat's own valve writes an HTML page. It never repeats the request,
+ * which could not even be read.
  *
  * <p>Errors that reach the application are answered by Spring, which writes a body first; this
  * valve then leaves the response as it is. {@link TomcatProblems} installs it.
@@ -37,7 +39,9 @@ public final class ProblemErrorReportValve extends ErrorReportValve {
         }
         try {
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+            // what Spring Security adds to every other answer
+            response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+            response.setHeader("X-Content-Type-Options", "nosniff");
             PrintWriter writer = response.getReporter();
             if (writer != null) {
                 writer.write(body(HttpStatusCode.valueOf(status)));
@@ -49,17 +53,35 @@ public final class ProblemErrorReportValve extends ErrorReportValve {
     }
 
     /**
-     * The problem for a status. Every part is a constant of this class or of {@link HttpStatus}
-     * (letters, digits, blanks, {@code -} and {@code '}), so none needs escaping in JSON.
+     * The problem for a status, named as the applications name theirs. Every part is a constant
+     * of this class or of {@link HttpStatus} (letters, digits, blanks, {@code -} and {@code '}), so
+     * none needs escaping in JSON, and the body is ASCII.
      */
     static String body(HttpStatusCode status) {
-        HttpStatus known = HttpStatus.resolve(status.value());
-        String title = known == null ? "Error" : known.getReasonPhrase();
-        String detail = status.value() == HttpStatus.BAD_REQUEST.value()
-                ? "the request could not be read: its request line or a header is malformed (a character that a"
-                        + " URL may not hold unencoded, a broken %-escape, an invalid header) or too large"
-                : "the server could not take the request as it was sent";
-        return "{\"type\":\"" + ProblemDetailsSupport.typeOf(status) + "\",\"title\":\"" + title
-                + "\",\"status\":" + status.value() + ",\"detail\":\"" + detail + "\"}";
+        String type;
+        String title;
+        String detail;
+        if (status.value() == HttpStatus.BAD_REQUEST.value()) {
+            type = ProblemDetailsSupport.typeOf(status);
+            title = "Bad request";
+            detail = "the request could not be read: its request line or a header line is malformed (a character"
+                    + " that a URL may not hold unencoded, a broken %-escape, an invalid header line) or too large";
+        } else if (status.value() == HttpStatus.INTERNAL_SERVER_ERROR.value()) {
+            type = ProblemDetailsSupport.INTERNAL_ERROR;
+            title = "Internal error";
+            detail = "the request could not be completed";
+        } else if (status.value() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+            type = ProblemDetailsSupport.typeOf(status);
+            title = HttpStatus.SERVICE_UNAVAILABLE.getReasonPhrase();
+            detail = "the service is not taking requests now (it is stopping or starting): retry";
+        } else {
+            HttpStatus known = HttpStatus.resolve(status.value());
+            type = ProblemDetailsSupport.typeOf(status);
+            title = known == null ? "Error" : known.getReasonPhrase();
+            detail = status.is5xxServerError() ? "the server could not answer this request: retry later"
+                    : "the server could not take the request as it was sent";
+        }
+        return "{\"type\":\"" + type + "\",\"title\":\"" + title + "\",\"status\":" + status.value()
+                + ",\"detail\":\"" + detail + "\"}";
     }
 }

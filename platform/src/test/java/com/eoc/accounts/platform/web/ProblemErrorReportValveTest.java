@@ -12,16 +12,32 @@ class ProblemErrorReportValveTest {
     @Test
     void aRequestTomcatCannotReadIsABadRequestProblem() {
         assertThat(ProblemErrorReportValve.body(HttpStatus.BAD_REQUEST)).isEqualTo("{"
-                + "\"type\":\"urn:eoc:problem:bad-request\",\"title\":\"Bad Request\",\"status\":400,"
-                + "\"detail\":\"the request could not be read: its request line or a header is malformed (a character"
-                + " that a URL may not hold unencoded, a broken %-escape, an invalid header) or too large\"}");
+                + "\"type\":\"urn:eoc:problem:bad-request\",\"title\":\"Bad request\",\"status\":400,"
+                + "\"detail\":\"the request could not be read: its request line or a header line is malformed (a"
+                + " character that a URL may not hold unencoded, a broken %-escape, an invalid header line) or too"
+                + " large\"}");
     }
 
     @Test
-    void otherStatusesAreNamedAfterTheirStatus() {
+    void aFailureIsTheApplicationsInternalError() {
+        assertThat(ProblemErrorReportValve.body(HttpStatus.INTERNAL_SERVER_ERROR)).isEqualTo("{"
+                + "\"type\":\"urn:eoc:problem:internal-error\",\"title\":\"Internal error\",\"status\":500,"
+                + "\"detail\":\"the request could not be completed\"}");
+    }
+
+    /** What a client on a kept-alive connection gets while the application stops. */
+    @Test
+    void aPausedConnectorAsksForARetry() {
+        assertThat(ProblemErrorReportValve.body(HttpStatus.SERVICE_UNAVAILABLE)).isEqualTo("{"
+                + "\"type\":\"urn:eoc:problem:service-unavailable\",\"title\":\"Service Unavailable\",\"status\":503,"
+                + "\"detail\":\"the service is not taking requests now (it is stopping or starting): retry\"}");
+    }
+
+    @Test
+    void otherStatusesAreNamedAfterTheirStatusAndSayWhoseFaultItIs() {
         assertThat(ProblemErrorReportValve.body(HttpStatus.HTTP_VERSION_NOT_SUPPORTED)).isEqualTo("{"
                 + "\"type\":\"urn:eoc:problem:http-version-not-supported\",\"title\":\"HTTP Version not supported\","
-                + "\"status\":505,\"detail\":\"the server could not take the request as it was sent\"}");
+                + "\"status\":505,\"detail\":\"the server could not answer this request: retry later\"}");
         assertThat(ProblemErrorReportValve.body(HttpStatusCode.valueOf(499))).isEqualTo("{"
                 + "\"type\":\"urn:eoc:problem:http-499\",\"title\":\"Error\","
                 + "\"status\":499,\"detail\":\"the server could not take the request as it was sent\"}");

@@ -12,8 +12,8 @@ interface AccountViewLookups {
      * multi-load sends the ids as one PostgreSQL array, so every batch of events shares one
      * prepared statement. {@code findAllById} would build an IN list, and a query to interpret,
      * for each number of ids; a native query maps its result anew at each call. Hibernate 7.2
-     * still builds and translates the multi-load's SQL at each call: about a twentieth of the
-     * processor's samples under a steady command load.
+     * still builds and translates the multi-load's SQL at each call (in a profile of the steady
+     * command load, a twentieth of the event processor threads' CPU samples).
      */
     List<AccountView> findAllOf(Collection<UUID> accountIds);
 }

@@ -1,11 +1,13 @@
 package com.eoc.accounts.query.web;
 
 import com.eoc.accounts.platform.web.ProblemDetailsSupport;
+import com.eoc.accounts.platform.web.TomcatProblems;
 import com.eoc.accounts.query.account.AccountNotFoundException;
 import com.eoc.accounts.query.account.NoAvatarException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -20,9 +22,11 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 
 /**
  * The query side's errors as RFC 9457 {@code application/problem+json}; Spring's own web errors
- * and the conventions come from {@link ProblemDetailsSupport}.
+ * and the conventions come from {@link ProblemDetailsSupport}, and what Tomcat refuses before
+ * Spring sees it from {@link TomcatProblems}.
  */
 @RestControllerAdvice
+@Import(TomcatProblems.class)
 class ProblemDetails extends ProblemDetailsSupport {
 
     @ExceptionHandler(AccountNotFoundException.class)

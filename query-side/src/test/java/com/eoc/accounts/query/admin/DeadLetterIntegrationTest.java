@@ -10,7 +10,6 @@ import com.eoc.accounts.events.EmailChanged;
 import com.eoc.accounts.events.UserRenamed;
 import com.eoc.accounts.localpostgres.EmbeddedPostgresInitializer;
 import java.io.IOException;
-import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,7 +58,6 @@ class DeadLetterIntegrationTest {
     @Autowired
     PoisonedAccounts poisoned;
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.builder().build();
 
     @Test

@@ -13,7 +13,6 @@ import com.eoc.accounts.events.TokenGenerated;
 import com.eoc.accounts.events.UserRenamed;
 import com.eoc.accounts.localpostgres.EmbeddedPostgresInitializer;
 import java.io.IOException;
-import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,7 +48,6 @@ class AccountHistoryIntegrationTest {
     @Autowired
     EventStorageEngine storageEngine;
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.builder().build();
     private final UUID accountId = UUID.randomUUID();
     private final UUID tokenId = UUID.randomUUID();
