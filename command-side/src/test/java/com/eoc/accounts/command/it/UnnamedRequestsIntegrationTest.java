@@ -104,6 +104,22 @@ class UnnamedRequestsIntegrationTest extends LocalRunTest {
         assertThat(eventCount(id)).as("no rename went through").isEqualTo(1);
     }
 
+    /** A status set without an answer ({@code TRACE}'s) reaches the error page, which answers a problem too. */
+    @Test
+    void aTraceIsAMethodNotAllowedProblem() throws IOException {
+        for (String authorization : new String[] {"Authorization: " + admin.authorization() + "\r\n", ""}) {
+            Answer answer = RawHttp.exchange(port, "TRACE /api/accounts HTTP/1.1\r\nHost: localhost\r\n"
+                    + authorization + "Connection: close\r\n\r\n");
+
+            assertThat(answer.statusLine()).as(answer.toString()).startsWith("HTTP/1.1 405 ");
+            assertThat(answer.header("Content-Type")).isEqualTo("application/problem+json");
+            JsonNode problem = JSON.readTree(answer.body());
+            assertThat(problem.get("type").asString()).isEqualTo("urn:eoc:problem:method-not-allowed");
+            assertThat(problem.get("status").asInt()).isEqualTo(405);
+            assertThat(problem.get("instance").asString()).isEqualTo("/api/accounts");
+        }
+    }
+
     /**
      * Tomcat logs the line it could not parse, and an {@code Authorization} line with a stray
      * control character in it holds a credential: that log line stays below the level logged.

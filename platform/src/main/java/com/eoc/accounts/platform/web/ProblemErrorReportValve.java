@@ -8,7 +8,6 @@ import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ActionCode;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 
@@ -44,44 +43,11 @@ public final class ProblemErrorReportValve extends ErrorReportValve {
             response.setHeader("X-Content-Type-Options", "nosniff");
             PrintWriter writer = response.getReporter();
             if (writer != null) {
-                writer.write(body(HttpStatusCode.valueOf(status)));
+                writer.write(ContainerProblems.json(ContainerProblems.of(HttpStatusCode.valueOf(status))));
                 response.finishResponse();
             }
         } catch (IOException | IllegalStateException e) {
             // the client is gone, or the response takes no body: there is no one to tell
         }
-    }
-
-    /**
-     * The problem for a status, named as the applications name theirs. Every part is a constant
-     * of this class or of {@link HttpStatus} (letters, digits, blanks, {@code -} and {@code '}), so
-     * none needs escaping in JSON, and the body is ASCII.
-     */
-    static String body(HttpStatusCode status) {
-        String type;
-        String title;
-        String detail;
-        if (status.value() == HttpStatus.BAD_REQUEST.value()) {
-            type = ProblemDetailsSupport.typeOf(status);
-            title = "Bad request";
-            detail = "the request could not be read: its request line or a header line is malformed (a character"
-                    + " that a URL may not hold unencoded, a broken %-escape, an invalid header line) or too large";
-        } else if (status.value() == HttpStatus.INTERNAL_SERVER_ERROR.value()) {
-            type = ProblemDetailsSupport.INTERNAL_ERROR;
-            title = "Internal error";
-            detail = "the request could not be completed";
-        } else if (status.value() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
-            type = ProblemDetailsSupport.typeOf(status);
-            title = HttpStatus.SERVICE_UNAVAILABLE.getReasonPhrase();
-            detail = "the service is not taking requests now (it is stopping or starting): retry";
-        } else {
-            HttpStatus known = HttpStatus.resolve(status.value());
-            type = ProblemDetailsSupport.typeOf(status);
-            title = known == null ? "Error" : known.getReasonPhrase();
-            detail = status.is5xxServerError() ? "the server could not answer this request: retry later"
-                    : "the server could not take the request as it was sent";
-        }
-        return "{\"type\":\"" + type + "\",\"title\":\"" + title + "\",\"status\":" + status.value()
-                + ",\"detail\":\"" + detail + "\"}";
     }
 }

@@ -1,6 +1,7 @@
 package com.eoc.accounts.query.web;
 
 import com.eoc.accounts.platform.web.ProblemDetailsSupport;
+import com.eoc.accounts.platform.web.ProblemErrorController;
 import com.eoc.accounts.platform.web.TomcatProblems;
 import com.eoc.accounts.query.account.AccountNotFoundException;
 import com.eoc.accounts.query.account.NoAvatarException;
@@ -22,11 +23,12 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 
 /**
  * The query side's errors as RFC 9457 {@code application/problem+json}; Spring's own web errors
- * and the conventions come from {@link ProblemDetailsSupport}, and what Tomcat refuses before
- * Spring sees it from {@link TomcatProblems}.
+ * and the conventions come from {@link ProblemDetailsSupport}, what Tomcat refuses before Spring
+ * sees it from {@link TomcatProblems}, and what is sent to the error page from
+ * {@link ProblemErrorController}.
  */
 @RestControllerAdvice
-@Import(TomcatProblems.class)
+@Import({TomcatProblems.class, ProblemErrorController.class})
 class ProblemDetails extends ProblemDetailsSupport {
 
     @ExceptionHandler(AccountNotFoundException.class)

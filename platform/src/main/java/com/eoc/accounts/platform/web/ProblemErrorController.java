@@ -1,0 +1,36 @@
+package com.eoc.accounts.platform.web;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The error page, where the servlet container sends a status that was set without an answer
+ * ({@code sendError}: the servlet API's 405 for {@code TRACE}, say), as problem+json; Spring
+ * Boot's own error controller, which it replaces, answers plain JSON with a time stamp. Errors
+ * that a controller raises never come here: {@link ProblemDetailsSupport} answers them.
+ * Each application imports it beside {@link TomcatProblems}.
+ */
+@RestController
+@RequestMapping("${spring.web.error.path:${error.path:/error}}")
+public class ProblemErrorController implements ErrorController {
+
+    @RequestMapping
+    ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+        // called for itself rather than for an error: there is nothing here
+        HttpStatusCode status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code
+                && code >= 400 ? HttpStatusCode.valueOf(code) : HttpStatus.NOT_FOUND;
+        ProblemDetail problem = ContainerProblems.of(status);
+        if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String path) {
+            problem.setInstance(URI.create(path));
+        }
+        return ResponseEntity.status(status).body(problem);
+    }
+}
