@@ -42,8 +42,8 @@ final class ContainerProblems {
 
     /**
      * The problem as JSON, without a JSON library (Tomcat's valve has none at hand): every part is
-     * a constant of this class or of {@link HttpStatus} (letters, digits, blanks, {@code -},
-     * {@code '} and {@code %}), so none needs escaping.
+     * a constant of this class or of {@link HttpStatus}, none with a quote, a backslash or a
+     * control character, so none needs escaping.
      */
     static String json(ProblemDetail problem) {
         return "{\"type\":\"" + problem.getType() + "\",\"title\":\"" + problem.getTitle() + "\",\"status\":"
