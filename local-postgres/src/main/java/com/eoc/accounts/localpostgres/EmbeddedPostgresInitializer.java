@@ -6,10 +6,15 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.env.MapPropertySource;
 
 /**
@@ -23,6 +28,12 @@ public class EmbeddedPostgresInitializer implements ApplicationContextInitialize
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         String url = SharedPostgres.createDatabase();
+        SharedPostgres.CONTEXTS.add(context);
+        context.addApplicationListener(event -> {
+            if (event instanceof ContextClosedEvent) {
+                SharedPostgres.CONTEXTS.remove(context);
+            }
+        });
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("embedded-postgres", Map.of(
                 "spring.datasource.url", url,
                 "spring.datasource.username", LocalPostgres.USER,
@@ -33,6 +44,8 @@ public class EmbeddedPostgresInitializer implements ApplicationContextInitialize
     public static final class SharedPostgres {
 
         private static EmbeddedPostgres server;
+        /** The application contexts pointed at the server, in the order they were made. */
+        private static final List<ConfigurableApplicationContext> CONTEXTS = new CopyOnWriteArrayList<>();
 
         private SharedPostgres() {
         }
@@ -44,36 +57,22 @@ public class EmbeddedPostgresInitializer implements ApplicationContextInitialize
                 } catch (IOException e) {
                     throw new UncheckedIOException("could not start embedded PostgreSQL", e);
                 }
-                EmbeddedPostgres started = server;
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    awaitSpringContextsClosed();
-                    try {
-                        started.close();
-                    } catch (IOException ignored) {
-                        // the JVM is going away; the temporary data folder goes with it
-                    }
-                }, "embedded-postgres-shutdown"));
+                // it stops itself from a shutdown hook of its own; the contexts using it are closed
+                // before that, when the tests end (ContextsClosedBeforeExit)
             }
             return server;
         }
 
-        /**
-         * Shutdown hooks run at the same time: let the application contexts (their hooks are named by Spring)
-         * stop their event processors while the database is still there, instead of leaving
-         * them retrying against a stopped server until the JVM is killed.
-         */
-        private static void awaitSpringContextsClosed() {
-            for (Thread thread : Thread.getAllStackTraces().keySet()) {
-                if (thread.getName().startsWith("SpringApplicationShutdownHook")
-                        || thread.getName().startsWith("SpringContextShutdownHook")) {
-                    try {
-                        thread.join(20_000);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return;
-                    }
+        /** Closes the application contexts still open, the last made first ({@link ContextsClosedBeforeExit}). */
+        static void closeContexts() {
+            List<ConfigurableApplicationContext> made = new ArrayList<>(CONTEXTS);
+            Collections.reverse(made);
+            for (ConfigurableApplicationContext context : made) {
+                if (context.isActive()) {
+                    context.close();
                 }
             }
+            CONTEXTS.clear();
         }
 
         /** Creates an empty database and answers its JDBC URL. */
