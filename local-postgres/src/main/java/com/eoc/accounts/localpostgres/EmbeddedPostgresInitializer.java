@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
@@ -30,7 +31,8 @@ public class EmbeddedPostgresInitializer implements ApplicationContextInitialize
         String url = SharedPostgres.createDatabase();
         SharedPostgres.CONTEXTS.add(context);
         context.addApplicationListener(event -> {
-            if (event instanceof ContextClosedEvent) {
+            // a child context's close reaches its parent too
+            if (event instanceof ContextClosedEvent closed && closed.getApplicationContext() == context) {
                 SharedPostgres.CONTEXTS.remove(context);
             }
         });
@@ -68,11 +70,14 @@ public class EmbeddedPostgresInitializer implements ApplicationContextInitialize
             List<ConfigurableApplicationContext> made = new ArrayList<>(CONTEXTS);
             Collections.reverse(made);
             for (ConfigurableApplicationContext context : made) {
-                if (context.isActive()) {
+                CONTEXTS.remove(context);
+                try {
                     context.close();
+                } catch (RuntimeException e) {
+                    // the others are still closed; the JVM is about to go
+                    LoggerFactory.getLogger(SharedPostgres.class).warn("could not close {}", context, e);
                 }
             }
-            CONTEXTS.clear();
         }
 
         /** Creates an empty database and answers its JDBC URL. */

@@ -113,6 +113,8 @@ class UnnamedRequestsIntegrationTest extends LocalRunTest {
 
             assertThat(answer.statusLine()).as(answer.toString()).startsWith("HTTP/1.1 405 ");
             assertThat(answer.header("Content-Type")).isEqualTo("application/problem+json");
+            assertThat(answer.header("X-Content-Type-Options")).isEqualTo("nosniff");
+            assertThat(answer.header("Cache-Control")).isEqualTo("no-store");
             JsonNode problem = JSON.readTree(answer.body());
             assertThat(problem.get("type").asString()).isEqualTo("urn:eoc:problem:method-not-allowed");
             assertThat(problem.get("status").asInt()).isEqualTo(405);

@@ -3,7 +3,9 @@ package com.eoc.accounts.platform.web;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.net.URISyntaxException;
 import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -29,8 +31,23 @@ public class ProblemErrorController implements ErrorController {
                 && code >= 400 ? HttpStatusCode.valueOf(code) : HttpStatus.NOT_FOUND;
         ProblemDetail problem = ContainerProblems.of(status);
         if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String path) {
-            problem.setInstance(URI.create(path));
+            problem.setInstance(instance(path));
         }
-        return ResponseEntity.status(status).body(problem);
+        // Spring Security writes no headers on an error dispatch, and Tomcat may send one before
+        // the filters run (TRACE): the ones that matter for a JSON answer, as on every other
+        return ResponseEntity.status(status).cacheControl(CacheControl.noStore())
+                .header("X-Content-Type-Options", "nosniff").body(problem);
+    }
+
+    /**
+     * The path the request named, or none if it is not a URI: Tomcat refuses such paths before
+     * they get here, but a failure here would turn the client's 4xx into a 500.
+     */
+    private static URI instance(String path) {
+        try {
+            return new URI(path);
+        } catch (URISyntaxException e) {
+            return null;
+        }
     }
 }
