@@ -48,6 +48,8 @@ public class EmbeddedPostgresInitializer implements ApplicationContextInitialize
         private static EmbeddedPostgres server;
         /** The application contexts pointed at the server, in the order they were made. */
         private static final List<ConfigurableApplicationContext> CONTEXTS = new CopyOnWriteArrayList<>();
+        /** Other users of the server to close before it stops ({@link #closeWhenTestsEnd}). */
+        private static final List<AutoCloseable> USERS = new CopyOnWriteArrayList<>();
 
         private SharedPostgres() {
         }
@@ -65,17 +67,30 @@ public class EmbeddedPostgresInitializer implements ApplicationContextInitialize
             return server;
         }
 
-        /** Closes the application contexts still open, the last made first ({@link ContextsClosedBeforeExit}). */
+        /**
+         * Has something else that uses the server (applications started as processes of their
+         * own, say) closed when the tests end, before the server stops, like the contexts.
+         */
+        public static void closeWhenTestsEnd(AutoCloseable user) {
+            USERS.add(user);
+        }
+
+        /**
+         * Closes the application contexts still open and the other users, the last made first
+         * ({@link ContextsClosedBeforeExit}).
+         */
         static void closeContexts() {
-            List<ConfigurableApplicationContext> made = new ArrayList<>(CONTEXTS);
+            List<AutoCloseable> made = new ArrayList<>(USERS);
+            made.addAll(CONTEXTS);
             Collections.reverse(made);
-            for (ConfigurableApplicationContext context : made) {
-                CONTEXTS.remove(context);
+            for (AutoCloseable user : made) {
+                USERS.remove(user);
+                CONTEXTS.remove(user);
                 try {
-                    context.close();
-                } catch (RuntimeException e) {
+                    user.close();
+                } catch (Exception e) {
                     // the others are still closed; the JVM is about to go
-                    LoggerFactory.getLogger(SharedPostgres.class).warn("could not close {}", context, e);
+                    LoggerFactory.getLogger(SharedPostgres.class).warn("could not close {}", user, e);
                 }
             }
         }

@@ -44,10 +44,15 @@ final class RunningSystem {
     static synchronized RunningSystem get() {
         if (instance == null) {
             instance = start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                instance.querySide.close();
-                instance.commandSide.close();
-            }, "stop-applications"));
+            RunningSystem started = instance;
+            Runnable stop = () -> {
+                started.querySide.close();
+                started.commandSide.close();
+            };
+            // stopped while the database is still there: they write their last positions as they
+            // stop; the hook is for a JVM that ends otherwise (stopping twice does nothing more)
+            SharedPostgres.closeWhenTestsEnd(stop::run);
+            Runtime.getRuntime().addShutdownHook(new Thread(stop, "stop-applications"));
         }
         return instance;
     }
