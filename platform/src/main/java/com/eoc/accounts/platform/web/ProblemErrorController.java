@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
  * ({@code sendError}: the servlet API's 405 for {@code TRACE}, say), as problem+json; Spring
  * Boot's own error controller, which it replaces, answers plain JSON with a time stamp. Errors
  * that a controller raises never come here: {@link ProblemDetailsSupport} answers them.
- * Each application imports it beside {@link TomcatProblems}.
+ * Imported by {@link ProblemDetailsSupport}, beside {@link TomcatProblems}.
  */
 @RestController
 @RequestMapping("${spring.web.error.path:${error.path:/error}}")

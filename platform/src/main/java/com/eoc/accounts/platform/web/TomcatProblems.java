@@ -10,8 +10,8 @@ import org.springframework.core.Ordered;
 
 /**
  * Puts {@link ProblemErrorReportValve} in place of Tomcat's error report valve, so that what
- * Tomcat refuses before Spring sees it is problem+json too. Each application imports it
- * ({@code @Import(TomcatProblems.class)}). Ordered last: Spring Boot's own customizer adds
+ * Tomcat refuses before Spring sees it is problem+json too. Imported by
+ * {@link ProblemDetailsSupport}, which each application's error mapping extends. Ordered last: Spring Boot's own customizer adds
  * Tomcat's valve to the host's pipeline, and this one takes it out again.
  */
 public final class TomcatProblems implements WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory>, Ordered {

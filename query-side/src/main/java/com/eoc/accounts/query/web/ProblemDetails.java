@@ -1,14 +1,11 @@
 package com.eoc.accounts.query.web;
 
 import com.eoc.accounts.platform.web.ProblemDetailsSupport;
-import com.eoc.accounts.platform.web.ProblemErrorController;
-import com.eoc.accounts.platform.web.TomcatProblems;
 import com.eoc.accounts.query.account.AccountNotFoundException;
 import com.eoc.accounts.query.account.NoAvatarException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.springframework.context.annotation.Import;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -23,12 +20,9 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 
 /**
  * The query side's errors as RFC 9457 {@code application/problem+json}; Spring's own web errors
- * and the conventions come from {@link ProblemDetailsSupport}, what Tomcat refuses before Spring
- * sees it from {@link TomcatProblems}, and what is sent to the error page from
- * {@link ProblemErrorController}.
+ * and the conventions come from {@link ProblemDetailsSupport}.
  */
 @RestControllerAdvice
-@Import({TomcatProblems.class, ProblemErrorController.class})
 class ProblemDetails extends ProblemDetailsSupport {
 
     @ExceptionHandler(AccountNotFoundException.class)
