@@ -14,7 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** One of the two applications, started from its executable jar as a separate JVM. */
+/** One of the applications, started from its executable jar as a separate JVM. */
 final class Application implements AutoCloseable {
 
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
@@ -32,11 +32,16 @@ final class Application implements AutoCloseable {
     }
 
     static Application start(String name, String jarProperty, Map<String, String> environment) throws IOException {
+        return start(name, jarProperty, environment, freePort());
+    }
+
+    /** As {@link #start(String, String, Map)}, on a port chosen beforehand (one that others must know first). */
+    static Application start(String name, String jarProperty, Map<String, String> environment, int port)
+            throws IOException {
         Path jar = Path.of(System.getProperty(jarProperty));
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build with ./mvnw verify from the top");
         }
-        int port = freePort();
         Path log = Files.createTempFile(name, ".log");
         ProcessBuilder builder = new ProcessBuilder(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -136,7 +141,7 @@ final class Application implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,11 +17,14 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Both applications on one fresh database, started once for all system tests of this JVM (each
  * start costs seconds) and stopped when the JVM ends. Tests share it, so each uses its own
- * accounts and email addresses.
+ * accounts and email addresses. The page's server, {@code web}, is started in front of them only
+ * when a test asks for it ({@link #web()}): the browser tests.
  *
  * <p>They run in the {@code local} profile, as under {@code ./run}: JWTs are signed with a key
  * that the command side makes on its first start and the query side reads from the same file,
- * and {@code POST /dev/tokens} on the command side hands them out ({@link #jwt}).
+ * and {@code POST /dev/tokens} on the command side hands them out ({@link #jwt}). The web
+ * application's local identity provider signs with the same key, as the issuer that both sides
+ * are told of, so its port is chosen before they start.
  */
 final class RunningSystem {
 
@@ -33,12 +37,18 @@ final class RunningSystem {
     final String databaseUrl;
     final Application commandSide;
     final Application querySide;
+    private final Map<String, String> environment;
+    private final int webPort;
+    private Application web;
     private final Map<List<String>, String> jwts = new ConcurrentHashMap<>();
 
-    private RunningSystem(String databaseUrl, Application commandSide, Application querySide) {
+    private RunningSystem(String databaseUrl, Application commandSide, Application querySide,
+                          Map<String, String> environment, int webPort) {
         this.databaseUrl = databaseUrl;
         this.commandSide = commandSide;
         this.querySide = querySide;
+        this.environment = environment;
+        this.webPort = webPort;
     }
 
     static synchronized RunningSystem get() {
@@ -46,6 +56,7 @@ final class RunningSystem {
             instance = start();
             RunningSystem started = instance;
             Runnable stop = () -> {
+                started.stopWeb();
                 started.querySide.close();
                 started.commandSide.close();
             };
@@ -64,6 +75,30 @@ final class RunningSystem {
     String jwt(String subject, String... roles) {
         return jwts.computeIfAbsent(Stream.concat(Stream.of(subject), Stream.of(roles)).toList(),
                 ignored -> mint(subject, roles));
+    }
+
+    /**
+     * The page's server in front of both sides, as under {@code ./run}: started on the first call
+     * (in the {@code local} profile, with its identity provider), the same one afterwards.
+     */
+    synchronized Application web() {
+        if (web == null) {
+            Map<String, String> webEnvironment = new HashMap<>(environment);
+            webEnvironment.put("COMMAND_SIDE_URL", commandSide.baseUrl());
+            webEnvironment.put("QUERY_SIDE_URL", querySide.baseUrl());
+            try {
+                web = Application.start("web", "web.jar", webEnvironment, webPort);
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not start the web application", e);
+            }
+        }
+        return web;
+    }
+
+    private synchronized void stopWeb() {
+        if (web != null) {
+            web.close();
+        }
     }
 
     /** A JWT with the role {@code admin}: may do anything. */
@@ -94,17 +129,20 @@ final class RunningSystem {
             // a key of this run's own, made by the command side as on a fresh clone
             Path signingKey = Path.of(System.getProperty("signingKeyFile"));
             Files.deleteIfExists(signingKey);
+            int webPort = Application.freePort();
             Map<String, String> environment = Map.of(
                     "SPRING_DATASOURCE_URL", databaseUrl,
                     "SPRING_DATASOURCE_USERNAME", LocalPostgres.USER,
                     "SPRING_DATASOURCE_PASSWORD", "",
                     "SPRING_PROFILES_ACTIVE", "local",
-                    "DEV_SIGNING_KEY_FILE", signingKey.toString());
+                    "DEV_SIGNING_KEY_FILE", signingKey.toString(),
+                    // the local identity provider is the web application: its address is the issuer
+                    "LOCAL_ISSUER", "http://localhost:" + webPort);
             // the command side's migrations create the event tables that the query side reads, and
             // it makes the signing key that the query side reads: it starts first
             Application commandSide = Application.start("command-side", "commandSide.jar", environment);
             Application querySide = Application.start("query-side", "querySide.jar", environment);
-            return new RunningSystem(databaseUrl, commandSide, querySide);
+            return new RunningSystem(databaseUrl, commandSide, querySide, environment, webPort);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the applications", e);
         }
