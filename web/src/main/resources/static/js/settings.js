@@ -315,6 +315,10 @@ export async function showSettings(target, {minVersion, ownAccountId, onOwnChang
     } else {
         renderChoices();
     }
+    if (policy.warningRule) {
+        slot('warning-rule').textContent = policy.warningRule;
+        slot('warning-rule').hidden = false;
+    }
     await load(minVersion);
     if (notice) {
         say(screenMessage, notice, 'success');

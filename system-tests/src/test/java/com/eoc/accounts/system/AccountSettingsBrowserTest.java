@@ -299,7 +299,18 @@ class AccountSettingsBrowserTest {
 
         WebElement header = browser.visible(HEADER_AVATAR);
         browser.until(driver -> browser.loaded(header));
-        browser.screenshot("account-settings.png");
+        Dimension size = browser.driver().manage().window().getSize();
+        try {
+            // the whole screen, as tall as its content
+            browser.driver().manage().window().setSize(new Dimension(1100, 1000));
+            long chrome = (Long) browser.script("return window.outerHeight - window.innerHeight");
+            long content = (Long) browser.script("return document.documentElement.scrollHeight");
+            browser.driver().manage().window().setSize(new Dimension(1100, (int) (content + chrome)));
+            browser.script("document.activeElement.blur()");
+            browser.screenshot("account-settings.png");
+        } finally {
+            browser.driver().manage().window().setSize(size);
+        }
 
         browser.driver().navigate().refresh();
         browser.text(TITLE, "Account Settings");
