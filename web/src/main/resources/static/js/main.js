@@ -117,6 +117,10 @@ async function route() {
                 minVersion, ownAccountId: me && me.accountId, onOwnChange: ownChanged,
                 policy: await tokenPolicy(), notice: query.has('created') ? 'The user is created.' : undefined,
             });
+            if (query.size > 0) {
+                // said once: a reload of this address shows the user, not the creation again
+                history.replaceState(null, '', `#${path}`);
+            }
         } else {
             showHome();
         }

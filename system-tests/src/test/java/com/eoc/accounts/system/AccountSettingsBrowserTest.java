@@ -237,7 +237,7 @@ class AccountSettingsBrowserTest {
         assertThat(browser.driver().findElement(AVATAR_MESSAGE).getText()).contains("30000×30000");
         assertOldImageStays(image, shown);
 
-        upload(Images.tooLarge(7));
+        upload(Images.tooLarge(5 * 1024 * 1024 + 512 * 1024)); // above the 5 MiB a profile image may have
         browser.text(AVATAR_MESSAGE, "too large");
         assertOldImageStays(image, shown);
         assertThat(accounts.eventTypes(barbara.id())).containsExactly("AccountRegistered", "AvatarChanged");

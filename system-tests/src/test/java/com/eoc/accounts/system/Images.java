@@ -54,8 +54,8 @@ final class Images {
     }
 
     /** Bytes that start like a PNG but are larger than any profile image may be. */
-    static Path tooLarge(int megabytes) throws IOException {
-        byte[] bytes = new byte[megabytes * 1024 * 1024];
+    static Path tooLarge(int bytesLong) throws IOException {
+        byte[] bytes = new byte[bytesLong];
         new Random(7).nextBytes(bytes);
         System.arraycopy(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A}, 0, bytes, 0, 8);
         return file("huge-", ".png", bytes);
