@@ -34,9 +34,4 @@ public record TokenPolicy(List<Integer> expiryChoices, Integer warningDays) {
             throw new IllegalArgumentException("accounts.token.warning-days must not be negative: " + warningDays);
         }
     }
-
-    /** With the default warning. */
-    public TokenPolicy(List<Integer> expiryChoices) {
-        this(expiryChoices, null);
-    }
 }
