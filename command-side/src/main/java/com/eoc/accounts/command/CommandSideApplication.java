@@ -1,5 +1,6 @@
 package com.eoc.accounts.command;
 
+import com.eoc.accounts.platform.token.TokenPolicy;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
@@ -8,9 +9,11 @@ import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@EnableConfigurationProperties(TokenPolicy.class)
 @OpenAPIDefinition(info = @Info(title = "Account settings: commands", version = "1",
         description = "Register accounts, rename users, change email and avatar, generate and delete the one "
                 + "personal API token. Every answer carries the account's version as ETag; If-Match makes a "

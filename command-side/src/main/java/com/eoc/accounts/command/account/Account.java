@@ -11,8 +11,10 @@ import com.eoc.accounts.command.account.Commands.RenameUser;
 import com.eoc.accounts.command.account.Rejections.EmailTakenException;
 import com.eoc.accounts.command.account.Rejections.LiveTokenExistsException;
 import com.eoc.accounts.command.account.Rejections.NoTokenException;
+import com.eoc.accounts.command.login.SubjectTakenException;
 import com.eoc.accounts.command.email.EmailIndex;
-import com.eoc.accounts.command.token.TokenPolicy;
+import com.eoc.accounts.command.login.AccountLoginIndex;
+import com.eoc.accounts.platform.token.TokenPolicy;
 import com.eoc.accounts.events.AccountRegistered;
 import com.eoc.accounts.events.AvatarChanged;
 import com.eoc.accounts.events.EmailChanged;
@@ -32,7 +34,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * One user's account settings. Decides every command against the account's own history; the
- * email index (set-based uniqueness) and the token policy (configuration) are handed in.
+ * email and login indexes (set-based uniqueness) and the token policy (configuration) are handed in.
  *
  * <p>A command that names the version it expects ({@code If-Match}) is refused as stale before
  * any rule is checked: a client that saw an older account gets 412, not an answer about a state
@@ -57,16 +59,20 @@ class Account {
     }
 
     @CommandHandler
-    Account(RegisterAccount command, EmailIndex emails) {
+    Account(RegisterAccount command, EmailIndex emails, AccountLoginIndex logins) {
         AccountRules rules = new AccountRules();
         String first = rules.name("firstName", command.firstName());
         String last = rules.name("lastName", command.lastName());
         String address = rules.email("email", command.email());
+        String subject = rules.subject("subject", command.subject(), command.accountId().toString());
         rules.check();
         if (emails.isTakenByAnother(address, command.accountId())) {
             throw new EmailTakenException();
         }
-        apply(new AccountRegistered(command.accountId(), first, last, address));
+        if (logins.isTaken(subject)) {
+            throw new SubjectTakenException();
+        }
+        apply(new AccountRegistered(command.accountId(), first, last, address, subject));
     }
 
     @CommandHandler

@@ -49,7 +49,7 @@ class AccountController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Versioned> register(@RequestBody Registration body) {
         UUID accountId = UUID.randomUUID();
-        commands.send(new RegisterAccount(accountId, body.firstName(), body.lastName(), body.email()));
+        commands.send(new RegisterAccount(accountId, body.firstName(), body.lastName(), body.email(), body.subject()));
         return ResponseEntity.created(URI.create("/api/accounts/" + accountId)).eTag(etag(0))
                 .body(new Versioned(accountId, 0));
     }
@@ -107,7 +107,8 @@ class AccountController {
         return ResponseEntity.ok().eTag(etag(version)).body(new Versioned(accountId, version));
     }
 
-    record Registration(String firstName, String lastName, String email) {
+    /** {@code subject}: optional, the identity provider's {@code sub} of the user (by default the new account's id). */
+    record Registration(String firstName, String lastName, String email, String subject) {
     }
 
     record Name(String firstName, String lastName) {

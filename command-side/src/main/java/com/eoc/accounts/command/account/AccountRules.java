@@ -14,6 +14,7 @@ final class AccountRules {
 
     static final int MAX_NAME_LENGTH = 100;
     static final int MAX_EMAIL_LENGTH = 254;
+    static final int MAX_SUBJECT_LENGTH = 255;
     private static final int MAX_LOCAL_PART_LENGTH = 64;
     // deliberately plain: one @, no spaces or control characters, a dot in a domain of letters,
     // digits and hyphens. Deliverability is for a confirmation mail to prove, not a regex.
@@ -43,6 +44,20 @@ final class AccountRules {
         } else if (!EMAIL.matcher(trimmed).matches()
                 || trimmed.indexOf('@') > MAX_LOCAL_PART_LENGTH) {
             violations.add(new FieldViolation(field, "must be a valid email address"));
+        }
+        return trimmed;
+    }
+
+    /** The login of a new account: the identity provider's subject, or else the account's own id. */
+    String subject(String field, String value, String accountId) {
+        String trimmed = value == null ? "" : value.strip();
+        if (trimmed.isEmpty()) {
+            return accountId;
+        }
+        if (trimmed.codePointCount(0, trimmed.length()) > MAX_SUBJECT_LENGTH) {
+            violations.add(new FieldViolation(field, "must be at most " + MAX_SUBJECT_LENGTH + " characters"));
+        } else if (trimmed.codePoints().anyMatch(Character::isISOControl)) {
+            violations.add(new FieldViolation(field, "must not contain control characters"));
         }
         return trimmed;
     }

@@ -28,8 +28,9 @@ final class Commands {
         Long expectedVersion();
     }
 
+    /** {@code subject}: the identity provider's {@code sub} of the user; none (null or blank): the account's id. */
     record RegisterAccount(@TargetAggregateIdentifier UUID accountId, String firstName, String lastName,
-                           String email) implements AccountCommand {
+                           String email, String subject) implements AccountCommand {
 
         /** A new account: there is no version to expect. */
         @Override

@@ -1,6 +1,7 @@
 package com.eoc.accounts.command.config;
 
 import com.eoc.accounts.command.email.EmailIndex;
+import com.eoc.accounts.command.login.AccountLoginIndex;
 import com.eoc.accounts.command.token.ApiTokenIndexing;
 import com.eoc.accounts.command.web.Actors;
 import com.eoc.accounts.platform.eventstore.PostgresEventStore;
@@ -15,7 +16,7 @@ import org.springframework.context.annotation.Import;
 
 /**
  * Axon on PostgreSQL without Axon Server: the JDBC event store on Flyway's tables (bytea
- * payloads, a bigserial global index), the email and API token indexes in the command's own transaction, and
+ * payloads, a bigserial global index), the email, login and API token indexes in the command's own transaction, and
  * the audit trail in every event's metadata.
  */
 @Configuration(proxyBeanMethods = false)
@@ -34,6 +35,13 @@ class AxonConfig {
     ConfigurerModule apiTokenIndexFailsTheCommand() {
         return configurer -> configurer.eventProcessing().registerListenerInvocationErrorHandler(
                 ApiTokenIndexing.PROCESSING_GROUP, config -> PropagatingErrorHandler.instance());
+    }
+
+    /** The login index too: a registration whose subject is taken must not be stored. */
+    @Bean
+    ConfigurerModule loginIndexFailsTheCommand() {
+        return configurer -> configurer.eventProcessing().registerListenerInvocationErrorHandler(
+                AccountLoginIndex.PROCESSING_GROUP, config -> PropagatingErrorHandler.instance());
     }
 
     /** correlationId and traceId: which command caused an event, and which request started the chain. */

@@ -1,7 +1,6 @@
 package com.eoc.accounts.command.security;
 
-import static com.eoc.accounts.platform.security.AccountAccess.ownerOr;
-
+import com.eoc.accounts.platform.security.AccountAccess;
 import com.eoc.accounts.platform.security.BearerTokenSecurity;
 import com.eoc.accounts.platform.security.PlatformSecurity;
 import com.eoc.accounts.platform.security.Roles;
@@ -14,19 +13,22 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Who may send which command: the rows of the contract's role table that concern the command
- * side. An API token may do nothing here, not even on its own account.
+ * side. An API token may do nothing here, not even on its own account. A new API token stands in
+ * for its owner, so only the owner generates one; an administrator may revoke it.
  */
 @Configuration(proxyBeanMethods = false)
 @Import(PlatformSecurity.class)
 class CommandSideSecurity {
 
     @Bean
-    SecurityFilterChain commandSideFilterChain(HttpSecurity http, BearerTokenSecurity bearer) throws Exception {
+    SecurityFilterChain commandSideFilterChain(HttpSecurity http, BearerTokenSecurity bearer, AccountAccess accounts)
+            throws Exception {
         return bearer.build(http, requests -> requests
                 // only in the local profile does anything answer here (see DevTokenController)
                 .requestMatchers(HttpMethod.POST, "/dev/tokens").permitAll()
                 .requestMatchers(HttpMethod.POST, "/api/accounts").hasRole(Roles.ADMIN)
-                .requestMatchers("/api/accounts/{accountId}/**").access(ownerOr(Roles.ADMIN))
+                .requestMatchers(HttpMethod.POST, "/api/accounts/{accountId}/api-token").access(accounts.owner())
+                .requestMatchers("/api/accounts/{accountId}/**").access(accounts.ownerOr(Roles.ADMIN))
                 .requestMatchers(HttpMethod.POST, "/api/tokens/introspect").hasAnyRole(Roles.INTROSPECTOR, Roles.ADMIN));
     }
 }

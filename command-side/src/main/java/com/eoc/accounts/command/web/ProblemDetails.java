@@ -4,6 +4,7 @@ import com.eoc.accounts.command.account.Rejections.EmailTakenException;
 import com.eoc.accounts.command.account.Rejections.InvalidInputException;
 import com.eoc.accounts.command.account.Rejections.LiveTokenExistsException;
 import com.eoc.accounts.command.account.Rejections.NoTokenException;
+import com.eoc.accounts.command.login.SubjectTakenException;
 import com.eoc.accounts.command.avatar.AvatarRejections.CorruptImageException;
 import com.eoc.accounts.command.avatar.AvatarRejections.ImageDimensionsTooLargeException;
 import com.eoc.accounts.command.avatar.AvatarRejections.UnsupportedImageTypeException;
@@ -60,6 +61,11 @@ class ProblemDetails extends ProblemDetailsSupport {
     @ExceptionHandler(EmailTakenException.class)
     ProblemDetail emailTaken(EmailTakenException e) {
         return problem(HttpStatus.CONFLICT, "email-taken", "Email address taken", e.getMessage());
+    }
+
+    @ExceptionHandler(SubjectTakenException.class)
+    ProblemDetail subjectTaken(SubjectTakenException e) {
+        return problem(HttpStatus.CONFLICT, "subject-taken", "Subject taken", e.getMessage());
     }
 
     @ExceptionHandler(LiveTokenExistsException.class)

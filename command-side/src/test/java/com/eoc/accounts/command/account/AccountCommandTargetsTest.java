@@ -28,7 +28,7 @@ class AccountCommandTargetsTest {
 
     /** One of each command, with and without the version it expects. */
     private static final List<AccountCommand> EVERY_COMMAND = List.of(
-            new RegisterAccount(ID, "Ada", "Lovelace", "ada@example.com"),
+            new RegisterAccount(ID, "Ada", "Lovelace", "ada@example.com", null),
             new RenameUser(ID, "Ada", "King", 3L),
             new RenameUser(ID, "Ada", "King", null),
             new ChangeEmail(ID, "ada@example.org", 4L),
@@ -66,7 +66,7 @@ class AccountCommandTargetsTest {
         assertThat(targets.resolveTarget(GenericCommandMessage.asCommandMessage(new DeleteToken(ID, null))).getVersion())
                 .isNull();
         assertThat(targets.resolveTarget(GenericCommandMessage.asCommandMessage(
-                new RegisterAccount(ID, "Ada", "Lovelace", "ada@example.com"))).getVersion()).isNull();
+                new RegisterAccount(ID, "Ada", "Lovelace", "ada@example.com", null))).getVersion()).isNull();
     }
 
     @Test

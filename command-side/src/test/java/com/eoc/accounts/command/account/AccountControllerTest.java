@@ -3,6 +3,7 @@ package com.eoc.accounts.command.account;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -29,6 +30,7 @@ import com.eoc.accounts.command.account.Rejections.LiveTokenExistsException;
 import com.eoc.accounts.command.account.Rejections.NoTokenException;
 import com.eoc.accounts.command.avatar.AvatarStore;
 import com.eoc.accounts.command.avatar.StoredAvatar;
+import com.eoc.accounts.command.login.SubjectTakenException;
 import com.eoc.accounts.command.security.WithCommandSideSecurity;
 import com.eoc.accounts.platform.security.Roles;
 import java.awt.image.BufferedImage;
@@ -119,6 +121,43 @@ class AccountControllerTest {
     }
 
     @Test
+    void takenSubjectIs409() throws Exception {
+        when(commands.send(any(RegisterAccount.class))).thenThrow(new SubjectTakenException());
+
+        expectProblem(mvc.perform(post("/api/accounts").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"firstName\":\"A\",\"lastName\":\"L\",\"email\":\"a@example.com\",\"subject\":\"auth0|a\"}")
+                .with(ADMIN)), 409, "subject-taken");
+    }
+
+    @Test
+    void registrationPassesTheSubjectOn() throws Exception {
+        mvc.perform(post("/api/accounts").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"firstName\":\"A\",\"lastName\":\"L\",\"email\":\"a@example.com\",\"subject\":\"auth0|a\"}")
+                        .with(ADMIN))
+                .andExpect(status().isCreated());
+        verify(commands).send(argThat(command -> command instanceof RegisterAccount registration
+                && "auth0|a".equals(registration.subject())));
+    }
+
+    @Test
+    void anAdministratorWhoIsNotTheOwnerCannotGenerateTheToken() throws Exception {
+        expectProblem(mvc.perform(post(ACCOUNT + "/api-token").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"expiresInDays\":30}").with(ADMIN)), 403, "forbidden");
+        verify(commands, never()).send(any());
+    }
+
+    @Test
+    void anAdministratorWhoOwnsTheAccountGeneratesItsToken() throws Exception {
+        Instant now = Instant.parse("2026-11-28T12:00:00Z");
+        when(commands.send(any(GenerateToken.class)))
+                .thenReturn(new TokenIssued(UUID.randomUUID(), now, now.plusSeconds(7 * 86400), 1));
+
+        mvc.perform(post(ACCOUNT + "/api-token").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"expiresInDays\":7}").with(caller(ID.toString(), Roles.ADMIN)))
+                .andExpect(status().isCreated());
+    }
+
+    @Test
     void malformedJsonIs400AndSendsNothing() throws Exception {
         expectProblem(mvc.perform(post("/api/accounts").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"firstName\":").with(ADMIN)), 400, "bad-request");
@@ -128,7 +167,7 @@ class AccountControllerTest {
     @Test
     void wrongJsonTypeIs400() throws Exception {
         expectProblem(mvc.perform(post(ACCOUNT + "/api-token").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"expiresInDays\":{\"days\":30}}").with(ADMIN)), 400, "bad-request");
+                .content("{\"expiresInDays\":{\"days\":30}}").with(owner(ID))), 400, "bad-request");
         verify(commands, never()).send(any());
     }
 
@@ -267,7 +306,7 @@ class AccountControllerTest {
                 .thenReturn(new TokenIssued(tokenId, now, now.plusSeconds(30 * 86400), 3));
 
         mvc.perform(post(ACCOUNT + "/api-token").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"expiresInDays\":30}").with(ADMIN))
+                        .content("{\"expiresInDays\":30}").with(owner(ID)))
                 .andExpect(status().isCreated())
                 .andExpect(header().string("Cache-Control", "no-store"))
                 .andExpect(header().string("ETag", "\"3\""))
@@ -284,7 +323,7 @@ class AccountControllerTest {
         when(commands.send(any(GenerateToken.class))).thenThrow(new LiveTokenExistsException());
 
         expectProblem(mvc.perform(post(ACCOUNT + "/api-token").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"expiresInDays\":30}").with(ADMIN)), 409, "live-token-exists")
+                        .content("{\"expiresInDays\":30}").with(owner(ID))), 409, "live-token-exists")
                 .andExpect(jsonPath("$.detail").value(containsString("delete the current token first")));
     }
 
@@ -294,7 +333,7 @@ class AccountControllerTest {
                 new FieldViolation("expiresInDays", "must be one of [7, 30, 60, 90, 365]"))));
 
         expectProblem(mvc.perform(post(ACCOUNT + "/api-token").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"expiresInDays\":3}").with(ADMIN)), 400, "invalid-input")
+                        .content("{\"expiresInDays\":3}").with(owner(ID))), 400, "invalid-input")
                 .andExpect(jsonPath("$.errors[0].field").value("expiresInDays"));
     }
 
@@ -407,7 +446,7 @@ class AccountControllerTest {
                         .<GrantedAuthority>map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList());
     }
 
-    /** The account's owner: a JWT whose subject is the account id, without any role. */
+    /** The account's owner: a JWT whose subject is the account's login (here its id, see SliceLogins), without any role. */
     private static RequestPostProcessor owner(UUID accountId) {
         return caller(accountId.toString());
     }

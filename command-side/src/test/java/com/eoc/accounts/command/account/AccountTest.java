@@ -18,7 +18,9 @@ import com.eoc.accounts.command.account.Rejections.LiveTokenExistsException;
 import com.eoc.accounts.command.account.Rejections.NoTokenException;
 import com.eoc.accounts.command.avatar.StoredAvatar;
 import com.eoc.accounts.command.email.EmailIndex;
-import com.eoc.accounts.command.token.TokenPolicy;
+import com.eoc.accounts.command.login.AccountLoginIndex;
+import com.eoc.accounts.command.login.SubjectTakenException;
+import com.eoc.accounts.platform.token.TokenPolicy;
 import com.eoc.accounts.events.AccountRegistered;
 import com.eoc.accounts.events.AvatarChanged;
 import com.eoc.accounts.events.EmailChanged;
@@ -49,14 +51,17 @@ class AccountTest {
 
     private FixtureConfiguration<Account> fixture;
     private EmailIndex emails;
+    private AccountLoginIndex logins;
 
     @BeforeEach
     void setUp() {
         emails = mock(EmailIndex.class);
         fixture = new AggregateTestFixture<>(Account.class);
         fixture.registerCommandTargetResolver(new AccountCommandTargets());
+        logins = mock(AccountLoginIndex.class);
         fixture.registerInjectableResource(emails);
-        fixture.registerInjectableResource(new TokenPolicy(List.of(7, 30, 60, 90, 365)));
+        fixture.registerInjectableResource(logins);
+        fixture.registerInjectableResource(new TokenPolicy(List.of(7, 30, 60, 90, 365), 7));
     }
 
     @Nested
@@ -65,7 +70,7 @@ class AccountTest {
         @Test
         void registersWithTrimmedNamesAndEmail() {
             fixture.givenNoPriorActivity()
-                    .when(new RegisterAccount(ID, "  Ada ", " Lovelace", " ada@example.com "))
+                    .when(new RegisterAccount(ID, "  Ada ", " Lovelace", " ada@example.com ", null))
                     .expectSuccessfulHandlerExecution()
                     .expectEvents(REGISTERED);
         }
@@ -73,7 +78,7 @@ class AccountTest {
         @Test
         void refusesBlankNames() {
             fixture.givenNoPriorActivity()
-                    .when(new RegisterAccount(ID, "   ", null, "ada@example.com"))
+                    .when(new RegisterAccount(ID, "   ", null, "ada@example.com", null))
                     .expectNoEvents()
                     .expectException(InvalidInputException.class)
                     .expectExceptionMessage("firstName: must not be blank; lastName: must not be blank");
@@ -82,7 +87,7 @@ class AccountTest {
         @Test
         void refusesNamesLongerThan100Characters() {
             fixture.givenNoPriorActivity()
-                    .when(new RegisterAccount(ID, "A".repeat(101), "B".repeat(100), "ada@example.com"))
+                    .when(new RegisterAccount(ID, "A".repeat(101), "B".repeat(100), "ada@example.com", null))
                     .expectNoEvents()
                     .expectException(InvalidInputException.class)
                     .expectExceptionMessage("firstName: must be at most 100 characters");
@@ -91,7 +96,7 @@ class AccountTest {
         @Test
         void refusesAnInvalidEmail() {
             fixture.givenNoPriorActivity()
-                    .when(new RegisterAccount(ID, "Ada", "Lovelace", "ada@@example"))
+                    .when(new RegisterAccount(ID, "Ada", "Lovelace", "ada@@example", null))
                     .expectNoEvents()
                     .expectException(InvalidInputException.class)
                     .expectExceptionMessage("email: must be a valid email address");
@@ -101,7 +106,7 @@ class AccountTest {
         void refusesAnEmailLongerThan254Characters() {
             String longEmail = "a@" + "b".repeat(249) + ".com";
             fixture.givenNoPriorActivity()
-                    .when(new RegisterAccount(ID, "Ada", "Lovelace", longEmail))
+                    .when(new RegisterAccount(ID, "Ada", "Lovelace", longEmail, null))
                     .expectNoEvents()
                     .expectException(InvalidInputException.class)
                     .expectExceptionMessage("email: must be at most 254 characters");
@@ -111,9 +116,50 @@ class AccountTest {
         void refusesAnEmailAnotherAccountUses() {
             when(emails.isTakenByAnother(eq("ada@example.com"), any())).thenReturn(true);
             fixture.givenNoPriorActivity()
-                    .when(new RegisterAccount(ID, "Ada", "Lovelace", "ada@example.com"))
+                    .when(new RegisterAccount(ID, "Ada", "Lovelace", "ada@example.com", null))
                     .expectNoEvents()
                     .expectException(EmailTakenException.class);
+        }
+
+        @Test
+        void withoutASubjectTheAccountIdIsItsLogin() {
+            fixture.givenNoPriorActivity()
+                    .when(new RegisterAccount(ID, "Ada", "Lovelace", "ada@example.com", "   "))
+                    .expectEvents(new AccountRegistered(ID, "Ada", "Lovelace", "ada@example.com", ID.toString()));
+        }
+
+        @Test
+        void registersWithTheTrimmedSubjectOfTheIdentityProvider() {
+            fixture.givenNoPriorActivity()
+                    .when(new RegisterAccount(ID, "Ada", "Lovelace", "ada@example.com", " auth0|5f3a "))
+                    .expectEvents(new AccountRegistered(ID, "Ada", "Lovelace", "ada@example.com", "auth0|5f3a"));
+        }
+
+        @Test
+        void refusesASubjectAnotherAccountHasAsLogin() {
+            when(logins.isTaken("auth0|5f3a")).thenReturn(true);
+            fixture.givenNoPriorActivity()
+                    .when(new RegisterAccount(ID, "Ada", "Lovelace", "ada@example.com", "auth0|5f3a"))
+                    .expectNoEvents()
+                    .expectException(SubjectTakenException.class);
+        }
+
+        @Test
+        void refusesASubjectLongerThan255Characters() {
+            fixture.givenNoPriorActivity()
+                    .when(new RegisterAccount(ID, "Ada", "Lovelace", "ada@example.com", "s".repeat(256)))
+                    .expectNoEvents()
+                    .expectException(InvalidInputException.class)
+                    .expectExceptionMessage("subject: must be at most 255 characters");
+        }
+
+        @Test
+        void refusesASubjectWithControlCharacters() {
+            fixture.givenNoPriorActivity()
+                    .when(new RegisterAccount(ID, "Ada", "Lovelace", "ada@example.com", "auth0|\u00075f3a"))
+                    .expectNoEvents()
+                    .expectException(InvalidInputException.class)
+                    .expectExceptionMessage("subject: must not contain control characters");
         }
     }
 

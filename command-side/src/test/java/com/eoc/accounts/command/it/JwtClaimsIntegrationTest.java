@@ -85,7 +85,7 @@ class JwtClaimsIntegrationTest extends LocalRunTest {
     private static JWTClaimsSet.Builder claims() {
         Instant now = Instant.now();
         return new JWTClaimsSet.Builder()
-                .issuer(LocalIdentityProvider.ISSUER)
+                .issuer(LocalIdentityProvider.DEFAULT_ISSUER)
                 .subject(ADMIN_SUBJECT)
                 .claim(Roles.CLAIM, List.of(Roles.ADMIN))
                 .issueTime(Date.from(now))

@@ -58,7 +58,10 @@ abstract class LocalRunTest {
         return anonymous.as(devTokens.mint(subject, List.of(roles)));
     }
 
-    /** The account's owner: a JWT whose subject is the account id, without any role. */
+    /**
+     * The owner of an account registered without a subject: a JWT whose subject is the account
+     * id (its login), without any role.
+     */
     Http owner(String accountId) {
         return as(accountId);
     }

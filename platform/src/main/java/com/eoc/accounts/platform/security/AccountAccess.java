@@ -1,7 +1,6 @@
 package com.eoc.accounts.platform.security;
 
 import java.util.UUID;
-import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationDecision;
@@ -13,45 +12,60 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 
 /**
  * Rules about one account, named by the path variable {@value #ACCOUNT_ID} of the request (as in
- * {@code /api/accounts/{accountId}/name}).
+ * {@code /api/accounts/{accountId}/name}). A JWT's caller owns the account that its {@code sub}
+ * is the login of ({@link AccountLogins}); an API token owns the account it was made for.
+ *
+ * <p>The roles are checked first: a caller that a role lets in costs no look-up of its login.
  */
-public final class AccountAccess {
+public class AccountAccess {
 
     public static final String ACCOUNT_ID = "accountId";
 
-    private AccountAccess() {
+    private final AccountLogins logins;
+
+    public AccountAccess(AccountLogins logins) {
+        this.logins = logins;
     }
 
-    /** The account's owner, signed in with a JWT whose {@code sub} is the account id, or any of the roles. */
-    public static AuthorizationManager<RequestAuthorizationContext> ownerOr(String... roles) {
-        return AuthorizationManagers.anyOf(
-                caller(JwtAuthenticationToken.class::isInstance), AuthorityAuthorizationManager.hasAnyRole(roles));
+    /** The account's owner, signed in with a JWT, and no one else whatever their roles. */
+    public AuthorizationManager<RequestAuthorizationContext> owner() {
+        return this::jwtOfTheOwner;
+    }
+
+    /** The account's owner, signed in with a JWT, or any of the roles. */
+    public AuthorizationManager<RequestAuthorizationContext> ownerOr(String... roles) {
+        return AuthorizationManagers.anyOf(AuthorityAuthorizationManager.hasAnyRole(roles), owner());
     }
 
     /** As {@link #ownerOr}, and also the account's own API token. */
-    public static AuthorizationManager<RequestAuthorizationContext> ownerOrOwnTokenOr(String... roles) {
-        return AuthorizationManagers.anyOf(
-                caller(authentication -> authentication instanceof JwtAuthenticationToken
-                        || authentication instanceof ApiTokenAuthentication),
-                AuthorityAuthorizationManager.hasAnyRole(roles));
+    public AuthorizationManager<RequestAuthorizationContext> ownerOrOwnTokenOr(String... roles) {
+        return AuthorizationManagers.anyOf(AuthorityAuthorizationManager.hasAnyRole(roles),
+                AccountAccess::ownToken, owner());
     }
 
-    /** Callers of the accepted kind whose name is the account of the path. */
-    private static AuthorizationManager<RequestAuthorizationContext> caller(Predicate<Authentication> kind) {
-        return (Supplier<? extends Authentication> authentication, RequestAuthorizationContext request) -> {
-            Authentication caller = authentication.get();
-            String accountId = request.getVariables().get(ACCOUNT_ID);
-            return new AuthorizationDecision(caller != null && caller.isAuthenticated() && kind.test(caller)
-                    && sameAccount(caller.getName(), accountId));
-        };
+    private AuthorizationDecision jwtOfTheOwner(Supplier<? extends Authentication> authentication,
+                                                RequestAuthorizationContext request) {
+        Authentication caller = authentication.get();
+        UUID account = accountOfThePath(request);
+        return new AuthorizationDecision(account != null && caller instanceof JwtAuthenticationToken jwt
+                && jwt.isAuthenticated() && logins.accountOf(jwt.getName()).filter(account::equals).isPresent());
     }
 
-    /** Compares as UUIDs, so that the case of the hex digits does not matter; anything else is no account. */
-    private static boolean sameAccount(String subject, String accountId) {
+    private static AuthorizationDecision ownToken(Supplier<? extends Authentication> authentication,
+                                                  RequestAuthorizationContext request) {
+        Authentication caller = authentication.get();
+        UUID account = accountOfThePath(request);
+        return new AuthorizationDecision(account != null && caller instanceof ApiTokenAuthentication token
+                && token.isAuthenticated() && token.accountId().equals(account));
+    }
+
+    /** Compared as a UUID, so that the case of the hex digits does not matter; anything else is no account. */
+    private static UUID accountOfThePath(RequestAuthorizationContext request) {
+        String accountId = request.getVariables().get(ACCOUNT_ID);
         try {
-            return subject != null && accountId != null && UUID.fromString(subject).equals(UUID.fromString(accountId));
+            return accountId == null ? null : UUID.fromString(accountId);
         } catch (IllegalArgumentException notAnAccountId) {
-            return false;
+            return null;
         }
     }
 }

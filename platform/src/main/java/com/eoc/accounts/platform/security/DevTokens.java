@@ -17,11 +17,13 @@ import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 public class DevTokens {
 
     private final JwtEncoder encoder;
+    private final String issuer;
     private final Duration lifetime;
     private final Clock clock;
 
-    DevTokens(JwtEncoder encoder, Duration lifetime, Clock clock) {
+    DevTokens(JwtEncoder encoder, String issuer, Duration lifetime, Clock clock) {
         this.encoder = encoder;
+        this.issuer = issuer;
         this.lifetime = lifetime;
         this.clock = clock;
     }
@@ -30,7 +32,7 @@ public class DevTokens {
     public String mint(String subject, List<String> roles) {
         Instant now = clock.instant();
         JwtClaimsSet claims = JwtClaimsSet.builder()
-                .issuer(LocalIdentityProvider.ISSUER)
+                .issuer(issuer)
                 .subject(subject)
                 .claim(Roles.CLAIM, List.copyOf(roles))
                 .issuedAt(now)

@@ -4,6 +4,8 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,14 +31,39 @@ import org.springframework.util.StringUtils;
 public class LocalIdentityProvider {
 
     public static final String PROFILE = "local";
-    /** The {@code iss} of the local JWTs, which the local decoder requires. */
-    public static final String ISSUER = "eoc-local";
+    /**
+     * The default {@code iss} of the local JWTs: the address of the web app, whose local
+     * authorization server signs them too. A URL, as OpenID Connect clients require of an issuer.
+     */
+    public static final String DEFAULT_ISSUER = "http://localhost:8000";
 
     private final RSAKey key;
+    private final String issuer;
 
-    LocalIdentityProvider(@Value("${accounts.security.local.signing-key-file}") Path file, Environment environment) {
+    LocalIdentityProvider(@Value("${accounts.security.local.signing-key-file}") Path file,
+                          @Value("${accounts.security.local.issuer:" + DEFAULT_ISSUER + "}") String issuer,
+                          Environment environment) {
         refuseBesideARealIdentityProvider(environment);
+        this.issuer = requireUrl(issuer);
         this.key = LocalSigningKey.loadOrCreate(file);
+    }
+
+    private static String requireUrl(String issuer) {
+        try {
+            URI uri = new URI(issuer);
+            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+                return issuer;
+            }
+        } catch (URISyntaxException | NullPointerException notAUri) {
+            // refused below
+        }
+        throw new IllegalStateException("accounts.security.local.issuer (LOCAL_ISSUER) must be an http(s) URL, as "
+                + "OpenID Connect requires of an issuer, such as " + DEFAULT_ISSUER + ": not '" + issuer + "'");
+    }
+
+    /** The {@code iss} that the local JWTs carry and the local decoder requires. */
+    public String issuer() {
+        return issuer;
     }
 
     /**
@@ -57,14 +84,14 @@ public class LocalIdentityProvider {
     JwtDecoder localJwtDecoder() throws JOSEException {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(key.toRSAPublicKey()).build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(ISSUER), RequiredClaims.validator()));
+                JwtValidators.createDefaultWithIssuer(issuer), RequiredClaims.validator()));
         return decoder;
     }
 
     @Bean
     DevTokens devTokens(@Value("${accounts.security.local.token-lifetime}") Duration lifetime) {
         // the system's time, not the application's Clock: the decoder checks iat and exp against it
-        return new DevTokens(new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(key))), lifetime,
+        return new DevTokens(new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(key))), issuer, lifetime,
                 Clock.systemUTC());
     }
 }

@@ -65,6 +65,16 @@ public class PlatformSecurity {
     }
 
     @Bean
+    AccountLogins accountLogins(JdbcClient jdbc) {
+        return new AccountLogins(jdbc);
+    }
+
+    @Bean
+    AccountAccess accountAccess(AccountLogins logins) {
+        return new AccountAccess(logins);
+    }
+
+    @Bean
     SecurityProblems securityProblems(
             @Qualifier("handlerExceptionResolver") HandlerExceptionResolver handlerExceptionResolver) {
         return new SecurityProblems(handlerExceptionResolver);

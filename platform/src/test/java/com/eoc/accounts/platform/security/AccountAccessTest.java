@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -27,34 +29,53 @@ class AccountAccessTest {
     private static final UUID OTHER = UUID.fromString("6b1f0c2a-9d3e-4c57-8e21-0f4a5b6c7d8e");
     private static final Instant EXPIRES = Instant.parse("2030-01-01T00:00:00Z");
 
-    private final AuthorizationManager<RequestAuthorizationContext> ownerOrAdmin = AccountAccess.ownerOr(Roles.ADMIN);
+    /** The logins of the test: ACCOUNT's is "auth0|ada", OTHER was registered without one. */
+    private final CountingLogins logins = new CountingLogins(Map.of(
+            "auth0|ada", ACCOUNT, OTHER.toString(), OTHER));
+    private final AccountAccess access = new AccountAccess(logins);
+    private final AuthorizationManager<RequestAuthorizationContext> ownerOrAdmin = access.ownerOr(Roles.ADMIN);
+    private final AuthorizationManager<RequestAuthorizationContext> ownerOnly = access.owner();
     private final AuthorizationManager<RequestAuthorizationContext> ownerTokenOrAuditor =
-            AccountAccess.ownerOrOwnTokenOr(Roles.AUDITOR);
+            access.ownerOrOwnTokenOr(Roles.AUDITOR);
 
     @Test
-    void theOwnersJwtIsAllowedOnTheOwnAccountOnly() {
-        assertThat(allowed(ownerOrAdmin, jwt(ACCOUNT.toString()), ACCOUNT.toString())).isTrue();
-        assertThat(allowed(ownerOrAdmin, jwt(ACCOUNT.toString()), OTHER.toString())).isFalse();
+    void theJwtWhoseSubjectIsTheAccountsLoginOwnsIt() {
+        assertThat(allowed(ownerOrAdmin, jwt("auth0|ada"), ACCOUNT.toString())).isTrue();
+        assertThat(allowed(ownerOrAdmin, jwt("auth0|ada"), OTHER.toString())).isFalse();
     }
 
     @Test
-    void theAccountIdIsComparedAsAUuid() {
-        assertThat(allowed(ownerOrAdmin, jwt(ACCOUNT.toString().toUpperCase()), ACCOUNT.toString())).isTrue();
-        assertThat(allowed(ownerOrAdmin, jwt(ACCOUNT.toString()), ACCOUNT.toString().toUpperCase())).isTrue();
+    void aSubjectEqualToTheAccountIdOwnsItOnlyWhenThatIsItsLogin() {
+        assertThat(allowed(ownerOrAdmin, jwt(OTHER.toString()), OTHER.toString())).isTrue();
+        assertThat(allowed(ownerOrAdmin, jwt(ACCOUNT.toString()), ACCOUNT.toString())).isFalse();
     }
 
     @Test
-    void aSubjectOrPathThatIsNoAccountIdIsNobodysAccount() {
-        assertThat(allowed(ownerOrAdmin, jwt("billing-service"), "billing-service")).isFalse();
-        assertThat(allowed(ownerOrAdmin, jwt(ACCOUNT.toString()), "not-a-uuid")).isFalse();
-        assertThat(allowed(ownerOrAdmin, jwt(ACCOUNT.toString()), null)).isFalse();
+    void thePathsAccountIdIsComparedAsAUuid() {
+        assertThat(allowed(ownerOrAdmin, jwt("auth0|ada"), ACCOUNT.toString().toUpperCase())).isTrue();
     }
 
     @Test
-    void theRolesAreAllowedOnAnyAccount() {
+    void aSubjectWithoutAccountOrAPathThatIsNoAccountIdIsNobodysAccount() {
+        assertThat(allowed(ownerOrAdmin, jwt("billing-service"), ACCOUNT.toString())).isFalse();
+        assertThat(allowed(ownerOrAdmin, jwt("auth0|ada"), "not-a-uuid")).isFalse();
+        assertThat(allowed(ownerOrAdmin, jwt("auth0|ada"), null)).isFalse();
+    }
+
+    @Test
+    void theRolesAreAllowedOnAnyAccountWithoutLookingUpALogin() {
         assertThat(allowed(ownerOrAdmin, jwt("ops-admin", Roles.ADMIN), ACCOUNT.toString())).isTrue();
-        assertThat(allowed(ownerOrAdmin, jwt("dashboard", Roles.VIEWER), ACCOUNT.toString())).isFalse();
         assertThat(allowed(ownerTokenOrAuditor, jwt("audit", Roles.AUDITOR), ACCOUNT.toString())).isTrue();
+        assertThat(logins.lookUps).isZero();
+
+        assertThat(allowed(ownerOrAdmin, jwt("dashboard", Roles.VIEWER), ACCOUNT.toString())).isFalse();
+    }
+
+    @Test
+    void ownerOnlyRefusesAnAdministratorWhoIsNotTheOwner() {
+        assertThat(allowed(ownerOnly, jwt("ops-admin", Roles.ADMIN), ACCOUNT.toString())).isFalse();
+        assertThat(allowed(ownerOnly, jwt("auth0|ada"), ACCOUNT.toString())).isTrue();
+        assertThat(allowed(ownerOnly, jwt("auth0|ada", Roles.ADMIN), ACCOUNT.toString())).isTrue();
     }
 
     @Test
@@ -62,15 +83,16 @@ class AccountAccessTest {
         ApiTokenAuthentication token = new ApiTokenAuthentication(ACCOUNT, EXPIRES);
 
         assertThat(allowed(ownerOrAdmin, token, ACCOUNT.toString())).isFalse();
+        assertThat(allowed(ownerOnly, token, ACCOUNT.toString())).isFalse();
         assertThat(allowed(ownerTokenOrAuditor, token, ACCOUNT.toString())).isTrue();
         assertThat(allowed(ownerTokenOrAuditor, token, OTHER.toString())).isFalse();
     }
 
     @Test
-    void otherKindsOfCallerNamedLikeTheAccountAreNotItsOwner() {
-        Authentication named = new TestingAuthenticationToken(ACCOUNT.toString(), null, List.of());
+    void otherKindsOfCallerNamedLikeTheLoginAreNotItsOwner() {
+        Authentication named = new TestingAuthenticationToken("auth0|ada", null, List.of());
         named.setAuthenticated(true);
-        Authentication anonymous = new AnonymousAuthenticationToken("key", ACCOUNT.toString(),
+        Authentication anonymous = new AnonymousAuthenticationToken("key", "auth0|ada",
                 AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS"));
 
         assertThat(allowed(ownerTokenOrAuditor, named, ACCOUNT.toString())).isFalse();
@@ -80,7 +102,7 @@ class AccountAccessTest {
 
     @Test
     void anUnauthenticatedJwtIsNobody() {
-        JwtAuthenticationToken unauthenticated = new JwtAuthenticationToken(jwtClaims(ACCOUNT.toString()));
+        JwtAuthenticationToken unauthenticated = new JwtAuthenticationToken(jwtClaims("auth0|ada"));
         unauthenticated.setAuthenticated(false);
 
         assertThat(allowed(ownerOrAdmin, unauthenticated, ACCOUNT.toString())).isFalse();
@@ -103,5 +125,23 @@ class AccountAccessTest {
     private static Jwt jwtClaims(String subject) {
         return Jwt.withTokenValue("token").header("alg", "RS256").subject(subject)
                 .issuedAt(Instant.parse("2026-01-01T00:00:00Z")).expiresAt(EXPIRES).build();
+    }
+
+    /** Logins from a map, counting the look-ups. */
+    private static final class CountingLogins extends AccountLogins {
+
+        private final Map<String, UUID> accounts;
+        int lookUps;
+
+        CountingLogins(Map<String, UUID> accounts) {
+            super(null);
+            this.accounts = new HashMap<>(accounts);
+        }
+
+        @Override
+        public Optional<UUID> accountOf(String subject) {
+            lookUps++;
+            return Optional.ofNullable(accounts.get(subject));
+        }
     }
 }

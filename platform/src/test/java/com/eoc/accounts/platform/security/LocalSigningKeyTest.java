@@ -29,6 +29,7 @@ class LocalSigningKeyTest {
 
     /** The environment of a local run: no identity provider is configured. */
     private static final MockEnvironment NO_IDENTITY_PROVIDER = new MockEnvironment();
+    private static final String ISSUER = LocalIdentityProvider.DEFAULT_ISSUER;
 
     @TempDir
     Path folder;
@@ -99,18 +100,40 @@ class LocalSigningKeyTest {
     @Test
     void aJwtFromDevTokensIsAcceptedByTheDecoderOfTheSameKeyOnly() throws Exception {
         Path file = folder.resolve("dev-signing-key.json");
-        DevTokens tokens = new LocalIdentityProvider(file, NO_IDENTITY_PROVIDER).devTokens(Duration.ofHours(1));
+        DevTokens tokens = new LocalIdentityProvider(file, ISSUER, NO_IDENTITY_PROVIDER).devTokens(Duration.ofHours(1));
 
         String token = tokens.mint("ops-admin", List.of(Roles.ADMIN, Roles.AUDITOR));
-        Jwt decoded = new LocalIdentityProvider(file, NO_IDENTITY_PROVIDER).localJwtDecoder().decode(token);
+        Jwt decoded = new LocalIdentityProvider(file, ISSUER, NO_IDENTITY_PROVIDER).localJwtDecoder().decode(token);
 
         assertThat(decoded.getSubject()).isEqualTo("ops-admin");
         assertThat(decoded.getClaimAsStringList(Roles.CLAIM)).containsExactly(Roles.ADMIN, Roles.AUDITOR);
-        assertThat(decoded.getClaimAsString("iss")).isEqualTo(LocalIdentityProvider.ISSUER);
+        assertThat(decoded.getClaimAsString("iss")).isEqualTo("http://localhost:8000");
         assertThat(Duration.between(decoded.getIssuedAt(), decoded.getExpiresAt())).isEqualTo(Duration.ofHours(1));
 
         JwtDecoder otherKey =
-                new LocalIdentityProvider(folder.resolve("other-key.json"), NO_IDENTITY_PROVIDER).localJwtDecoder();
+                new LocalIdentityProvider(folder.resolve("other-key.json"), ISSUER, NO_IDENTITY_PROVIDER).localJwtDecoder();
         assertThatThrownBy(() -> otherKey.decode(token)).isInstanceOf(JwtException.class);
+    }
+
+    @Test
+    void theDecoderRequiresTheConfiguredIssuer() throws Exception {
+        Path file = folder.resolve("dev-signing-key.json");
+        String token = new LocalIdentityProvider(file, "http://localhost:9000", NO_IDENTITY_PROVIDER)
+                .devTokens(Duration.ofHours(1)).mint("ops-admin", List.of(Roles.ADMIN));
+
+        JwtDecoder sameKeyOtherIssuer = new LocalIdentityProvider(file, ISSUER, NO_IDENTITY_PROVIDER).localJwtDecoder();
+        assertThatThrownBy(() -> sameKeyOtherIssuer.decode(token)).isInstanceOf(JwtException.class);
+        assertThat(new LocalIdentityProvider(file, "http://localhost:9000", NO_IDENTITY_PROVIDER).localJwtDecoder()
+                .decode(token).getClaimAsString("iss")).isEqualTo("http://localhost:9000");
+    }
+
+    @Test
+    void anIssuerThatIsNoUrlIsRefusedAtStartUp() {
+        Path file = folder.resolve("dev-signing-key.json");
+
+        for (String notAUrl : List.of("eoc-local", "localhost:8000", "ftp://localhost", "http://")) {
+            assertThatThrownBy(() -> new LocalIdentityProvider(file, notAUrl, NO_IDENTITY_PROVIDER))
+                    .as(notAUrl).isInstanceOf(IllegalStateException.class).hasMessageContaining("LOCAL_ISSUER");
+        }
     }
 }

@@ -1,8 +1,8 @@
 package com.eoc.accounts.query.security;
 
-import static com.eoc.accounts.platform.security.AccountAccess.ownerOrOwnTokenOr;
 import static com.eoc.accounts.platform.security.BearerTokenSecurity.reads;
 
+import com.eoc.accounts.platform.security.AccountAccess;
 import com.eoc.accounts.platform.security.BearerTokenSecurity;
 import com.eoc.accounts.platform.security.PlatformSecurity;
 import com.eoc.accounts.platform.security.Roles;
@@ -15,18 +15,22 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * Who may read what: the rows of the contract's role table that concern the query side. An
  * account's owner and its API token read that account's view and avatar; dashboards
- * ({@code viewer}) read everything but history; auditors read accounts and their history.
+ * ({@code viewer}) read everything but history; auditors read accounts and their history. Anyone
+ * authenticated reads their own account ({@code /api/me}) and the token policy.
  */
 @Configuration(proxyBeanMethods = false)
 @Import(PlatformSecurity.class)
 class QuerySideSecurity {
 
     @Bean
-    SecurityFilterChain querySideFilterChain(HttpSecurity http, BearerTokenSecurity bearer) throws Exception {
+    SecurityFilterChain querySideFilterChain(HttpSecurity http, BearerTokenSecurity bearer, AccountAccess accounts)
+            throws Exception {
         return bearer.build(http, requests -> requests
                 .requestMatchers(reads("/api/accounts/{accountId}/history")).hasAnyRole(Roles.AUDITOR, Roles.ADMIN)
                 .requestMatchers(reads("/api/accounts/{accountId}", "/api/accounts/{accountId}/avatar"))
-                        .access(ownerOrOwnTokenOr(Roles.ADMIN, Roles.AUDITOR, Roles.VIEWER))
+                        .access(accounts.ownerOrOwnTokenOr(Roles.ADMIN, Roles.AUDITOR, Roles.VIEWER))
+                // the caller's own account, and what the settings screen offers: anyone signed in
+                .requestMatchers(reads("/api/me", "/api/token-policy")).authenticated()
                 .requestMatchers(reads("/api/accounts", "/api/stats", "/api/token-expiry-warnings"))
                         .hasAnyRole(Roles.VIEWER, Roles.ADMIN)
                 .requestMatchers("/api/admin/**").hasRole(Roles.ADMIN));

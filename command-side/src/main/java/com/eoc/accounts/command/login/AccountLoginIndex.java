@@ -1,0 +1,43 @@
+package com.eoc.accounts.command.login;
+
+import com.eoc.accounts.events.AccountRegistered;
+import com.eoc.accounts.platform.security.AccountLogins;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Logins in use, one account each.
+ *
+ * <p>The aggregate asks {@link #isTaken} to refuse a taken subject politely; the event handler
+ * binds the subject in the same transaction as the registration (a subscribing processor that
+ * fails its command, see {@code AxonConfig}), so when two registrations race for one subject the
+ * primary key lets exactly one of them commit, and the account is ownable from the moment the
+ * registration answers.
+ */
+@Component
+@ProcessingGroup(AccountLoginIndex.PROCESSING_GROUP)
+public class AccountLoginIndex {
+
+    public static final String PROCESSING_GROUP = "account-login-index";
+
+    private final AccountLogins logins;
+
+    AccountLoginIndex(AccountLogins logins) {
+        this.logins = logins;
+    }
+
+    public boolean isTaken(String subject) {
+        return logins.accountOf(subject).isPresent();
+    }
+
+    @EventHandler
+    void on(AccountRegistered event) {
+        try {
+            logins.bind(event.subject(), event.accountId());
+        } catch (DuplicateKeyException e) {
+            throw new SubjectTakenException();
+        }
+    }
+}
