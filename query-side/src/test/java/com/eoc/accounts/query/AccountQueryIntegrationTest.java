@@ -70,12 +70,14 @@ class AccountQueryIntegrationTest {
         UUID tokenId = UUID.randomUUID();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         Instant expiresAt = now.plus(Duration.ofDays(3)).plusSeconds(3600);
+        Instant createdAt = expiresAt.minus(Duration.ofDays(30));
         append(accountId, List.of(
-                new AccountRegistered(accountId, "Grace", "Hopper", "grace@example.com"),
+                new AccountRegistered(accountId, "Grace", "Hopper", "grace@example.com", "idp|grace"),
                 new UserRenamed(accountId, "Grace", "Brewster Hopper"),
                 new EmailChanged(accountId, "grace.hopper@example.com"),
                 new AvatarChanged(accountId, "ef".repeat(32), "image/png", 512, 512, 31337L),
-                new TokenGenerated(accountId, tokenId, TOKEN_HASH, "Zx81", now, expiresAt)), now);
+                // a 30-day token with three days and an hour left
+                new TokenGenerated(accountId, tokenId, TOKEN_HASH, "Zx81", createdAt, expiresAt)), now);
 
         HttpResponse<String> response = awaitVersion(accountId, 4);
 
@@ -84,6 +86,7 @@ class AccountQueryIntegrationTest {
         assertThat(response.headers().firstValue("ETag")).contains("\"4\"");
         JsonNode body = json.readTree(response.body());
         assertThat(body.get("accountId").asString()).isEqualTo(accountId.toString());
+        assertThat(body.get("subject").asString()).isEqualTo("idp|grace");
         assertThat(body.get("firstName").asString()).isEqualTo("Grace");
         assertThat(body.get("lastName").asString()).isEqualTo("Brewster Hopper");
         assertThat(body.get("email").asString()).isEqualTo("grace.hopper@example.com");
@@ -94,7 +97,7 @@ class AccountQueryIntegrationTest {
         JsonNode token = body.get("apiToken");
         assertThat(token.get("tokenId").asString()).isEqualTo(tokenId.toString());
         assertThat(token.get("hint").asString()).isEqualTo("Zx81");
-        assertThat(Instant.parse(token.get("createdAt").asString())).isEqualTo(now);
+        assertThat(Instant.parse(token.get("createdAt").asString())).isEqualTo(createdAt);
         assertThat(Instant.parse(token.get("expiresAt").asString())).isEqualTo(expiresAt);
         assertThat(token.get("status").asString()).isEqualTo("EXPIRING_SOON");
         assertThat(token.get("daysUntilExpiry").asLong()).isEqualTo(4);

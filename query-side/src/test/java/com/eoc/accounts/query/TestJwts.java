@@ -93,7 +93,7 @@ public final class TestJwts {
     private static JWTClaimsSet.Builder claims(String subject, String... roles) {
         Instant now = Instant.now();
         return new JWTClaimsSet.Builder()
-                .issuer(LocalIdentityProvider.ISSUER)
+                .issuer(LocalIdentityProvider.DEFAULT_ISSUER)
                 .subject(subject)
                 .claim(Roles.CLAIM, List.of(roles))
                 .issueTime(Date.from(now))

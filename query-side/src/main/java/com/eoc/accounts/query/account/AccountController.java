@@ -1,35 +1,81 @@
 package com.eoc.accounts.query.account;
 
+import com.eoc.accounts.platform.security.AccountLogins;
+import com.eoc.accounts.platform.security.ApiTokenAuthentication;
 import com.eoc.accounts.platform.security.ApiTokenIndex;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import jakarta.validation.constraints.Min;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.annotation.CurrentSecurityContext;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+/** An account's view, by its id or as the caller's own; with {@code minVersion}, once it has reached that version. */
 @RestController
-@RequestMapping("/api/accounts")
 class AccountController {
 
+    private static final String MIN_VERSION = "Answer once the view's version is at least this (the version a command "
+            + "answered), waiting briefly; 503 view-behind with Retry-After if it is not there within the wait";
+
     private final AccountViewRepository accounts;
+    private final ReadYourWrites readYourWrites;
+    private final AccountLogins logins;
     private final TokenExpiry tokenExpiry;
     private final ApiTokenIndex apiTokens;
 
-    AccountController(AccountViewRepository accounts, TokenExpiry tokenExpiry, ApiTokenIndex apiTokens) {
+    AccountController(AccountViewRepository accounts, ReadYourWrites readYourWrites, AccountLogins logins,
+                      TokenExpiry tokenExpiry, ApiTokenIndex apiTokens) {
         this.accounts = accounts;
+        this.readYourWrites = readYourWrites;
+        this.logins = logins;
         this.tokenExpiry = tokenExpiry;
         this.apiTokens = apiTokens;
     }
 
     /** The ETag is the aggregate's version, the same value the command side answers with. */
-    @GetMapping("/{id}")
-    ResponseEntity<AccountResponse> account(@PathVariable UUID id) {
-        AccountView view = accounts.findById(id).orElseThrow(() -> new AccountNotFoundException(id));
+    @GetMapping("/api/accounts/{id}")
+    @Operation(summary = "The account's view")
+    ResponseEntity<AccountResponse> account(@PathVariable UUID id,
+                                            @Parameter(description = MIN_VERSION)
+                                            @RequestParam(required = false)
+                                            @Min(value = 0, message = "must be 0 or more") Long minVersion) {
+        return answer(id, minVersion);
+    }
+
+    @GetMapping("/api/me")
+    @Operation(summary = "The caller's own account view",
+            description = "The account whose login is the JWT's sub (an API token: its own account), as "
+                    + "GET /api/accounts/{id} answers it; 404 no-account when the login has no account.")
+    ResponseEntity<AccountResponse> me(@Parameter(hidden = true)
+                                       @CurrentSecurityContext(expression = "authentication") Authentication caller,
+                                       @Parameter(description = MIN_VERSION)
+                                       @RequestParam(required = false)
+                                       @Min(value = 0, message = "must be 0 or more") Long minVersion) {
+        return answer(accountOf(caller).orElseThrow(NoAccountException::new), minVersion);
+    }
+
+    private ResponseEntity<AccountResponse> answer(UUID id, Long minVersion) {
+        AccountView view = minVersion == null
+                ? accounts.findById(id).orElseThrow(() -> new AccountNotFoundException(id))
+                : readYourWrites.atLeast(id, minVersion);
         return ResponseEntity.ok()
                 .eTag(Long.toString(view.getVersion()))
                 .body(AccountResponse.of(view, tokenExpiry, lastUsedAt(view)));
+    }
+
+    private Optional<UUID> accountOf(Authentication caller) {
+        if (caller instanceof ApiTokenAuthentication token) {
+            return Optional.of(token.accountId());
+        }
+        return caller instanceof JwtAuthenticationToken jwt ? logins.accountOf(jwt.getName()) : Optional.empty();
     }
 
     private Instant lastUsedAt(AccountView view) {

@@ -4,11 +4,12 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * The body of {@code GET /api/accounts/{id}}, and of the account's state as it stood at an
- * instant ({@code GET /api/accounts/{id}/history?asOf=}).
+ * The body of {@code GET /api/accounts/{id}} and {@code GET /api/me}, and of the account's state
+ * as it stood at an instant ({@code GET /api/accounts/{id}/history?asOf=}). {@code subject} is
+ * the account's login: the identity provider's {@code sub} of its owner.
  */
-public record AccountResponse(UUID accountId, String firstName, String lastName, String email, String avatarUrl,
-                              ApiToken apiToken, long version, Instant updatedAt) {
+public record AccountResponse(UUID accountId, String subject, String firstName, String lastName, String email,
+                              String avatarUrl, ApiToken apiToken, long version, Instant updatedAt) {
 
     static AccountResponse of(AccountView view, TokenExpiry expiry) {
         return of(view, expiry, null);
@@ -16,7 +17,7 @@ public record AccountResponse(UUID accountId, String firstName, String lastName,
 
     /** With when the token was last used, which only the live view knows (it is not an event). */
     static AccountResponse of(AccountView view, TokenExpiry expiry, Instant tokenLastUsedAt) {
-        return new AccountResponse(view.getAccountId(), view.getFirstName(), view.getLastName(), view.getEmail(),
+        return new AccountResponse(view.getAccountId(), view.getSubject(), view.getFirstName(), view.getLastName(), view.getEmail(),
                 view.hasAvatar() ? AvatarController.url(view) : null,
                 view.hasToken() ? ApiToken.of(view, expiry, tokenLastUsedAt) : null,
                 view.getVersion(), view.getUpdatedAt());
@@ -31,7 +32,7 @@ public record AccountResponse(UUID accountId, String firstName, String lastName,
                            long daysUntilExpiry, Instant lastUsedAt) {
 
         static ApiToken of(AccountView view, TokenExpiry expiry, Instant lastUsedAt) {
-            TokenExpiry.Assessment assessment = expiry.assess(view.getTokenExpiresAt());
+            TokenExpiry.Assessment assessment = expiry.assess(view.getTokenCreatedAt(), view.getTokenExpiresAt());
             return new ApiToken(view.getTokenId(), view.getTokenHint(), view.getTokenCreatedAt(),
                     view.getTokenExpiresAt(), assessment.status(), assessment.daysUntilExpiry(), lastUsedAt);
         }

@@ -34,6 +34,9 @@ public class AccountView implements Persistable<UUID> {
     @Column(name = "account_id")
     private UUID accountId;
 
+    /** The login of the account's owner, bound at registration and never changed. */
+    private String subject;
+
     private String firstName;
     private String lastName;
     private String email;
@@ -64,8 +67,10 @@ public class AccountView implements Persistable<UUID> {
         // for JPA
     }
 
-    AccountView(UUID accountId, String firstName, String lastName, String email, long version, Instant updatedAt) {
+    AccountView(UUID accountId, String subject, String firstName, String lastName, String email, long version,
+                Instant updatedAt) {
         this.accountId = accountId;
+        this.subject = subject;
         this.firstName = firstName;
         this.lastName = lastName;
         this.email = email;
@@ -75,8 +80,8 @@ public class AccountView implements Persistable<UUID> {
 
     /** The account as its registration made it. */
     static AccountView registeredBy(AccountRegistered event, long sequenceNumber, Instant at) {
-        AccountView view = new AccountView(event.accountId(), event.firstName(), event.lastName(), event.email(),
-                sequenceNumber, at);
+        AccountView view = new AccountView(event.accountId(), event.subject(), event.firstName(), event.lastName(),
+                event.email(), sequenceNumber, at);
         view.unsaved = true;
         return view;
     }
@@ -170,6 +175,10 @@ public class AccountView implements Persistable<UUID> {
 
     public UUID getAccountId() {
         return accountId;
+    }
+
+    public String getSubject() {
+        return subject;
     }
 
     public String getFirstName() {

@@ -28,16 +28,18 @@ class AppendListener implements SmartLifecycle {
     private static final int WAIT_MILLIS = 500;
 
     private final NotifiedEventStore eventStore;
+    private final ViewUpdates viewUpdates;
     private final String url;
     private final String username;
     private final String password;
     private volatile boolean running;
     private Thread listener;
 
-    AppendListener(NotifiedEventStore eventStore, @Value("${spring.datasource.url}") String url,
+    AppendListener(NotifiedEventStore eventStore, ViewUpdates viewUpdates, @Value("${spring.datasource.url}") String url,
                    @Value("${spring.datasource.username:}") String username,
                    @Value("${spring.datasource.password:}") String password) {
         this.eventStore = eventStore;
+        this.viewUpdates = viewUpdates;
         this.url = url;
         this.username = username;
         this.password = password;
@@ -64,6 +66,8 @@ class AppendListener implements SmartLifecycle {
                     PGNotification[] received = notifications.getNotifications(WAIT_MILLIS);
                     if (received != null && received.length > 0) {
                         eventStore.eventsAppendedElsewhere();
+                        // another node's projection may have applied them: readers waiting here look again
+                        viewUpdates.happened();
                     }
                 }
             } catch (SQLException e) {

@@ -8,11 +8,13 @@ import javax.sql.DataSource;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
@@ -37,6 +39,8 @@ import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 class AxonConfig {
 
     private static final long SKIPPED_POSITIONS_INTERVAL_MS = 1000;
+    /** The unit of work's resource that says its commit will wake the waiting readers. */
+    private static final String WAKES_READERS = ViewUpdates.class.getName();
 
     /**
      * Events written by the command side, another process, reach this one when the command side's
@@ -106,6 +110,22 @@ class AxonConfig {
     @Bean
     CorrelationDataProvider nothingToCorrelate() {
         return message -> Map.of();
+    }
+
+    /**
+     * Every processor's unit of work, once committed, wakes the readers waiting for a view to
+     * reach a version ({@link ViewUpdates}): after the commit, so what they read again is there.
+     * Once per unit of work (a batch of events), not per event.
+     */
+    @Bean
+    ConfigurerModule committedViewsWakeTheirReaders(ViewUpdates updates) {
+        return configurer -> configurer.eventProcessing().registerDefaultHandlerInterceptor(
+                (config, processorName) -> (MessageHandlerInterceptor<EventMessage<?>>) (unitOfWork, chain) -> {
+                    if (unitOfWork.resources().putIfAbsent(WAKES_READERS, Boolean.TRUE) == null) {
+                        unitOfWork.afterCommit(committed -> updates.happened());
+                    }
+                    return chain.proceed();
+                });
     }
 
     /**

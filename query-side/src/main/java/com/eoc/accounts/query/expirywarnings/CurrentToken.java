@@ -20,6 +20,8 @@ class CurrentToken {
 
     private UUID tokenId;
     private String hint;
+    /** When the token was made; null for a token recorded before this was kept. */
+    private Instant createdAt;
     private Instant expiresAt;
 
     /** The sequence number of the last token event applied; -1 before the first. */
@@ -43,9 +45,10 @@ class CurrentToken {
         return sequenceNumber <= lastSequence;
     }
 
-    void issue(UUID tokenId, String hint, Instant expiresAt, long sequenceNumber) {
+    void issue(UUID tokenId, String hint, Instant createdAt, Instant expiresAt, long sequenceNumber) {
         this.tokenId = tokenId;
         this.hint = hint;
+        this.createdAt = createdAt;
         this.expiresAt = expiresAt;
         this.lastSequence = sequenceNumber;
     }
@@ -54,6 +57,7 @@ class CurrentToken {
         if (tokenId.equals(this.tokenId)) {
             this.tokenId = null;
             this.hint = null;
+            this.createdAt = null;
             this.expiresAt = null;
         }
         this.lastSequence = sequenceNumber;

@@ -51,9 +51,9 @@ class TokenExpiryWarningProjection {
         if (current.hasToken()) {
             warnings.deleteById(current.getTokenId());
         }
-        current.issue(event.tokenId(), event.hint(), event.expiresAt(), sequence);
+        current.issue(event.tokenId(), event.hint(), event.createdAt(), event.expiresAt(), sequence);
         tokens.save(current);
-        if (warningPeriod.isExpiringSoon(event.expiresAt(), clock.instant())) {
+        if (warningPeriod.isExpiringSoon(event.createdAt(), event.expiresAt(), clock.instant())) {
             warnings.save(new TokenExpiryWarning(event.tokenId(), event.accountId(), event.hint(), event.expiresAt()));
         }
     }

@@ -15,7 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The scheduled part of the warning view: moves into it the tokens that have crossed the warning
  * threshold since the last run, with no event to tell (time passing is not an event), and drops
- * the tokens that have expired. Runs at start-up and then {@code accounts.token.warning-refresh}
+ * the tokens that have expired. A token crosses the threshold when it is within the warning days
+ * and past its half-life ({@link TokenExpiry}). Runs at start-up and then {@code accounts.token.warning-refresh}
  * after the end of each run.
  *
  * <p>Two set-based statements, whatever the number of tokens: the insert reads {@code
@@ -30,11 +31,16 @@ class TokenExpiryWarningRefresh {
 
     private static final Logger log = LoggerFactory.getLogger(TokenExpiryWarningRefresh.class);
 
+    /**
+     * The tokens expiring within the warning days (the index's range) that are also past their
+     * half-life ({@code 2 × left ≤ lifetime}), as {@code TokenExpiry} judges them.
+     */
     static final String ADD_CROSSED = """
             INSERT INTO query_side.token_expiry_warning (token_id, account_id, hint, expires_at)
             SELECT token_id, account_id, hint, expires_at
               FROM query_side.current_token
              WHERE expires_at > ? AND expires_at <= ?
+               AND (created_at IS NULL OR 2 * (expires_at - ?) <= expires_at - created_at)
             ON CONFLICT (token_id) DO NOTHING""";
 
     /** Also drops what lies beyond the horizon, should the warning period have been shortened. */
@@ -62,7 +68,7 @@ class TokenExpiryWarningRefresh {
         Instant now = clock.instant();
         OffsetDateTime from = now.atOffset(ZoneOffset.UTC);
         OffsetDateTime to = warningPeriod.horizon(now).atOffset(ZoneOffset.UTC);
-        int added = jdbc.update(ADD_CROSSED, from, to);
+        int added = jdbc.update(ADD_CROSSED, from, to, from);
         int dropped = jdbc.update(DROP_OUTSIDE, from, to);
         if (added > 0 || dropped > 0) {
             log.info("Token expiry warnings refreshed as of {}: {} added, {} dropped", now, added, dropped);

@@ -13,15 +13,19 @@ import org.springframework.stereotype.Repository;
  * Counts the account view in one statement, so every counter sees the same snapshot. A token's
  * status is decided exactly as the account view decides it (account's {@code TokenExpiry}):
  * expired when {@code expiresAt ≤ now}, expiring soon when {@code now < expiresAt ≤ now + warning
- * days}, active after that.
+ * days} and at most half of its lifetime is left ({@code 2 × (expiresAt − now) ≤ expiresAt −
+ * createdAt}), active otherwise.
  */
 @Repository
 class AccountStatsQuery {
 
     private static final String COUNTS = """
             SELECT count(*) AS accounts,
-                   count(*) FILTER (WHERE token_expires_at > :soonLimit) AS active_tokens,
-                   count(*) FILTER (WHERE token_expires_at > :now AND token_expires_at <= :soonLimit)
+                   count(*) FILTER (WHERE token_expires_at > :now AND NOT (token_expires_at <= :soonLimit
+                       AND (token_created_at IS NULL OR 2 * (token_expires_at - :now) <= token_expires_at - token_created_at)))
+                       AS active_tokens,
+                   count(*) FILTER (WHERE token_expires_at > :now AND token_expires_at <= :soonLimit
+                       AND (token_created_at IS NULL OR 2 * (token_expires_at - :now) <= token_expires_at - token_created_at))
                        AS expiring_soon_tokens,
                    count(*) FILTER (WHERE token_expires_at <= :now) AS expired_tokens,
                    count(*) FILTER (WHERE avatar_digest IS NOT NULL) AS accounts_with_avatar
@@ -40,7 +44,8 @@ class AccountStatsQuery {
     AccountStats now() {
         // PostgreSQL keeps microseconds and the driver would round a finer "now" to the nearest
         // one; expiry times are whole microseconds, so comparing them with "now" cut down to a
-        // microsecond gives the same answers as comparing with the exact "now".
+        // microsecond gives the same answers as comparing with the exact "now" (lifetimes are whole
+        // days, so their halves are whole microseconds too).
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         return jdbc.sql(COUNTS)
                 .param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))

@@ -2,7 +2,9 @@ package com.eoc.accounts.query.web;
 
 import com.eoc.accounts.platform.web.ProblemDetailsSupport;
 import com.eoc.accounts.query.account.AccountNotFoundException;
+import com.eoc.accounts.query.account.NoAccountException;
 import com.eoc.accounts.query.account.NoAvatarException;
+import com.eoc.accounts.query.account.ViewBehindException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -28,6 +30,18 @@ class ProblemDetails extends ProblemDetailsSupport {
     @ExceptionHandler(AccountNotFoundException.class)
     ProblemDetail noSuchAccount(AccountNotFoundException e) {
         return problem(HttpStatus.NOT_FOUND, "account-not-found", "No such account", e.getMessage());
+    }
+
+    @ExceptionHandler(NoAccountException.class)
+    ProblemDetail noAccount(NoAccountException e) {
+        return problem(HttpStatus.NOT_FOUND, "no-account", "No account", e.getMessage());
+    }
+
+    /** Read-your-writes gave up waiting: the client asks again, as Retry-After says. */
+    @ExceptionHandler(ViewBehindException.class)
+    ResponseEntity<ProblemDetail> viewBehind(ViewBehindException e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "view-behind", "The view is behind", e.getMessage()));
     }
 
     @ExceptionHandler(NoAvatarException.class)

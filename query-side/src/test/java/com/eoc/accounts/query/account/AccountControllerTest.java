@@ -3,15 +3,18 @@ package com.eoc.accounts.query.account;
 import static com.eoc.accounts.query.security.SliceCallers.ownerOf;
 import static com.eoc.accounts.query.security.SliceCallers.withRole;
 import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasEntry;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.eoc.accounts.platform.security.AccountLogins;
 import com.eoc.accounts.platform.security.ApiTokenIndex;
 import com.eoc.accounts.platform.security.Roles;
 import com.eoc.accounts.query.FixedClockConfiguration;
@@ -40,6 +43,10 @@ class AccountControllerTest {
 
     @MockitoBean
     AccountViewRepository accounts;
+    @MockitoBean
+    ReadYourWrites readYourWrites;
+    @Autowired
+    AccountLogins logins;
     @Autowired
     ApiTokenIndex apiTokens;
 
@@ -170,8 +177,79 @@ class AccountControllerTest {
                 .andExpect(jsonPath("$.detail").value("the request could not be completed; it has been logged"));
     }
 
+    @Test
+    void theViewCarriesTheAccountsLogin() throws Exception {
+        given(accounts.findById(accountId)).willReturn(Optional.of(registered(0)));
+
+        mvc.perform(get("/api/accounts/{id}", accountId).with(ownerOf(accountId)))
+                .andExpect(jsonPath("$.subject").value(accountId.toString()));
+    }
+
+    @Test
+    void withMinVersionTheViewIsReadOnceItHasReachedIt() throws Exception {
+        given(readYourWrites.atLeast(accountId, 3)).willReturn(registered(4));
+
+        mvc.perform(get("/api/accounts/{id}?minVersion=3", accountId).with(ownerOf(accountId)))
+                .andExpect(status().isOk())
+                .andExpect(header().string("ETag", "\"4\""))
+                .andExpect(jsonPath("$.version").value(4));
+        then(accounts).shouldHaveNoInteractions();
+    }
+
+    @Test
+    void aViewThatStaysBehindIs503WithRetryAfter() throws Exception {
+        given(readYourWrites.atLeast(accountId, 9))
+                .willThrow(new ViewBehindException(accountId, 9, Optional.of(4L)));
+
+        mvc.perform(get("/api/accounts/{id}?minVersion=9", accountId).with(ownerOf(accountId)))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(header().string("Retry-After", "1"))
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("urn:eoc:problem:view-behind"))
+                .andExpect(jsonPath("$.detail").value(containsString("is at version 4")));
+    }
+
+    @Test
+    void aNegativeOrNonNumericMinVersionIs400AndReadsNothing() throws Exception {
+        for (String bad : new String[] {"-1", "x", "2.0"}) {
+            mvc.perform(get("/api/accounts/{id}?minVersion=" + bad, accountId).with(ownerOf(accountId)))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.type").value("urn:eoc:problem:invalid-parameter"));
+        }
+        then(readYourWrites).shouldHaveNoInteractions();
+        then(accounts).shouldHaveNoInteractions();
+    }
+
+    @Test
+    void meIsTheViewOfTheAccountWhoseLoginTheCallerIs() throws Exception {
+        given(logins.accountOf("auth0|ada")).willReturn(Optional.of(accountId));
+        given(accounts.findById(accountId)).willReturn(Optional.of(registered(2)));
+
+        mvc.perform(get("/api/me").with(jwt().jwt(token -> token.subject("auth0|ada"))))
+                .andExpect(status().isOk())
+                .andExpect(header().string("ETag", "\"2\""))
+                .andExpect(jsonPath("$.accountId").value(accountId.toString()))
+                .andExpect(jsonPath("$.firstName").value("Ada"));
+    }
+
+    @Test
+    void meOfALoginWithoutAccountIs404NoAccount() throws Exception {
+        mvc.perform(get("/api/me").with(withRole(Roles.ADMIN)))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("urn:eoc:problem:no-account"));
+        then(accounts).shouldHaveNoInteractions();
+    }
+
+    @Test
+    void meNeedsCredentials() throws Exception {
+        mvc.perform(get("/api/me"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.type").value("urn:eoc:problem:unauthenticated"));
+    }
+
     private AccountView registered(long version) {
-        return new AccountView(accountId, "Ada", "Lovelace", "ada@example.com", version,
+        return new AccountView(accountId, accountId.toString(), "Ada", "Lovelace", "ada@example.com", version,
                 Instant.parse("2026-11-20T08:30:00Z"));
     }
 }

@@ -153,7 +153,7 @@ class AccountSearchControllerTest {
     }
 
     private AccountView ada() {
-        return new AccountView(accountId, "Ada", "Lovelace", "ada@example.com", 3,
+        return new AccountView(accountId, accountId.toString(), "Ada", "Lovelace", "ada@example.com", 3,
                 Instant.parse("2026-11-20T08:30:00Z"));
     }
 

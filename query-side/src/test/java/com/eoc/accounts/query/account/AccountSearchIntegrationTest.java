@@ -283,9 +283,10 @@ class AccountSearchIntegrationTest {
         return transactions.execute(status -> {
             status.setRollbackOnly();
             jdbc.update("""
-                    INSERT INTO query_side.account_view (account_id, first_name, last_name, email, version, updated_at)
-                    SELECT gen_random_uuid(), 'First' || i, 'Last' || md5(i::text), 'user' || i || '@example.com', 0, now()
-                      FROM generate_series(1, 20000) AS i""");
+                    INSERT INTO query_side.account_view (account_id, subject, first_name, last_name, email, version,
+                        updated_at)
+                    SELECT id, id::text, 'First' || i, 'Last' || md5(i::text), 'user' || i || '@example.com', 0, now()
+                      FROM (SELECT gen_random_uuid() AS id, i FROM generate_series(1, 20000) AS i) AS accounts""");
             // VACUUM would do both, but it cannot run in a transaction: fresh statistics, and the
             // new index entries moved out of the GIN pending list (which the planner counts as
             // extra cost on top of the index)

@@ -91,6 +91,22 @@ class TokenExpiryWarningProjectionTest {
         assertThat(currentTokens().get(accountId)).startsWith(tokenId.toString());
     }
 
+    @Test
+    void aSevenDayTokenIsNotWarnedAboutWhenItIsMade() {
+        projection.on(new TokenGenerated(accountId, tokenId, TOKEN_HASH, "x9Qz", T0, T0.plus(Duration.ofDays(7))), 1);
+
+        assertThat(warnings()).isEmpty();
+        assertThat(currentTokens().get(accountId)).startsWith(tokenId.toString());
+    }
+
+    @Test
+    void aSevenDayTokenHandledAtItsHalfLifeIsWarnedAbout() {
+        Instant made = T0.minus(Duration.ofHours(84));
+        projection.on(new TokenGenerated(accountId, tokenId, TOKEN_HASH, "x9Qz", made, made.plus(Duration.ofDays(7))), 1);
+
+        assertThat(warnings()).extracting(Row::tokenId).containsExactly(tokenId);
+    }
+
     /** As in a replay from the first event: old tokens have long expired by the time they are handled. */
     @Test
     void tokenAlreadyExpiredWhenHandledIsNotWarnedAbout() {
@@ -117,8 +133,8 @@ class TokenExpiryWarningProjectionTest {
         projection.on(generated(tokenId, "x9Qz", Duration.ofHours(1)), 1);
         clock.advance(Duration.ofHours(2));
 
-        projection.on(new TokenGenerated(accountId, secondTokenId, TOKEN_HASH, "Ab12", clock.instant(),
-                clock.instant().plus(Duration.ofDays(7))), 2);
+        projection.on(new TokenGenerated(accountId, secondTokenId, TOKEN_HASH, "Ab12",
+                clock.instant().minus(Duration.ofDays(23)), clock.instant().plus(Duration.ofDays(7))), 2);
 
         assertThat(warnings()).containsExactly(
                 new Row(secondTokenId, accountId, "Ab12", T0.plus(Duration.ofHours(2)).plus(Duration.ofDays(7))));
@@ -129,8 +145,8 @@ class TokenExpiryWarningProjectionTest {
         UUID otherAccountId = UUID.randomUUID();
         UUID otherTokenId = UUID.randomUUID();
         projection.on(generated(tokenId, "x9Qz", Duration.ofDays(3)), 1);
-        projection.on(new TokenGenerated(otherAccountId, otherTokenId, TOKEN_HASH, "Oth3", T0,
-                T0.plus(Duration.ofDays(2))), 1);
+        projection.on(new TokenGenerated(otherAccountId, otherTokenId, TOKEN_HASH, "Oth3",
+                T0.minus(Duration.ofDays(28)), T0.plus(Duration.ofDays(2))), 1);
 
         projection.on(new TokenDeleted(accountId, tokenId), 2);
 
@@ -190,8 +206,13 @@ class TokenExpiryWarningProjectionTest {
         }
     }
 
+    /**
+     * A 30-day token that has {@code validFor} left at T0, when it is handled (as when the
+     * projection catches up): its warning is then the warning days'.
+     */
     private TokenGenerated generated(UUID tokenId, String hint, Duration validFor) {
-        return new TokenGenerated(accountId, tokenId, TOKEN_HASH, hint, T0, T0.plus(validFor));
+        Instant expiresAt = T0.plus(validFor);
+        return new TokenGenerated(accountId, tokenId, TOKEN_HASH, hint, expiresAt.minus(Duration.ofDays(30)), expiresAt);
     }
 
     record Row(UUID tokenId, UUID accountId, String hint, Instant expiresAt) {

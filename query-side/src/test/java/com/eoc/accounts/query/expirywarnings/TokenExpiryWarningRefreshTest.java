@@ -100,8 +100,23 @@ class TokenExpiryWarningRefreshTest {
     }
 
     @Test
+    void aSevenDayTokenEntersTheWarningsAtItsHalfLifeNotASecondEarlier() {
+        generate(accountId, tokenId, Duration.ofDays(7));
+        assertThat(warnedTokens()).isEmpty();
+        Instant halfLife = T0.plus(Duration.ofHours(84));
+
+        clock.setTo(halfLife.minusSeconds(1));
+        refresh.refresh();
+        assertThat(warnedTokens()).isEmpty();
+
+        clock.setTo(halfLife);
+        refresh.refresh();
+        assertThat(warnedTokens()).containsExactly(tokenId);
+    }
+
+    @Test
     void expiredTokenLeavesTheWarningsWhenItExpires() {
-        generate(accountId, tokenId, Duration.ofDays(3));
+        generate(accountId, tokenId, T0.minus(Duration.ofDays(27)), T0.plus(Duration.ofDays(3)));
         assertThat(warnedTokens()).containsExactly(tokenId);
         Instant expiry = T0.plus(Duration.ofDays(3));
 
@@ -179,7 +194,8 @@ class TokenExpiryWarningRefreshTest {
     /** Should the period be shortened (a restart with a smaller accounts.token.warning-days), the view follows. */
     @Test
     void tokensBeyondAShortenedWarningPeriodAreDropped() {
-        generate(accountId, tokenId, Duration.ofDays(6));
+        generate(accountId, tokenId, T0.minus(Duration.ofDays(24)), T0.plus(Duration.ofDays(6)));
+        assertThat(warnedTokens()).containsExactly(tokenId);
         TokenExpiryWarningRefresh threeDayRefresh = new TokenExpiryWarningRefresh(jdbc,
                 new WarningTablesLock(jdbc), new TokenExpiry(clock, 3), clock);
 
@@ -203,7 +219,7 @@ class TokenExpiryWarningRefreshTest {
         OffsetDateTime now = T0.plus(Duration.ofDays(100)).atOffset(ZoneOffset.UTC);
 
         String plan = String.join("\n", jdbc.queryForList("EXPLAIN " + TokenExpiryWarningRefresh.ADD_CROSSED,
-                String.class, now, now.plusDays(7)));
+                String.class, now, now.plusDays(7), now));
 
         assertThat(plan).as(plan).contains("Index Scan").contains("current_token_expires_at")
                 .doesNotContain("Seq Scan");
@@ -214,9 +230,14 @@ class TokenExpiryWarningRefreshTest {
         refresh.refresh();
     }
 
+    /** A token made now, handled at once. */
     private void generate(UUID accountId, UUID tokenId, Duration validFor) {
+        generate(accountId, tokenId, clock.instant(), clock.instant().plus(validFor));
+    }
+
+    private void generate(UUID accountId, UUID tokenId, Instant createdAt, Instant expiresAt) {
         new TransactionTemplate(transactionManager).executeWithoutResult(tx -> projection.on(new TokenGenerated(
-                accountId, tokenId, TOKEN_HASH, "x9Qz", clock.instant(), clock.instant().plus(validFor)), 1));
+                accountId, tokenId, TOKEN_HASH, "x9Qz", createdAt, expiresAt), 1));
     }
 
     private List<UUID> warnedTokens() {

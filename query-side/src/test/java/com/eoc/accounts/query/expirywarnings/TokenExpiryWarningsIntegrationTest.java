@@ -86,7 +86,9 @@ class TokenExpiryWarningsIntegrationTest {
         Instant expiresAt = START.plus(Duration.ofDays(3)).plusSeconds(60);
         append(accountId, 0, List.of(
                 new AccountRegistered(accountId, "Grace", "Hopper", "grace@example.com"),
-                new TokenGenerated(accountId, tokenId, TOKEN_HASH, "Zx81", START, expiresAt)));
+                // a 30-day token, with three days left when the view handles it
+                new TokenGenerated(accountId, tokenId, TOKEN_HASH, "Zx81", expiresAt.minus(Duration.ofDays(30)),
+                        expiresAt)));
 
         JsonNode warning = awaitWarning(tokenId);
         assertThat(warning.get("accountId").asString()).isEqualTo(accountId.toString());
@@ -131,10 +133,12 @@ class TokenExpiryWarningsIntegrationTest {
         UUID soonerAccount = UUID.randomUUID();
         append(laterAccount, 0, List.of(
                 new AccountRegistered(laterAccount, "Ada", "Lovelace", "ada@example.com"),
-                new TokenGenerated(laterAccount, later, TOKEN_HASH, "Lat5", START, START.plus(Duration.ofDays(5)))));
+                new TokenGenerated(laterAccount, later, TOKEN_HASH, "Lat5", START.minus(Duration.ofDays(25)),
+                        START.plus(Duration.ofDays(5)))));
         append(soonerAccount, 0, List.of(
                 new AccountRegistered(soonerAccount, "Edsger", "Dijkstra", "ewd@example.com"),
-                new TokenGenerated(soonerAccount, sooner, TOKEN_HASH, "Soo1", START, START.plus(Duration.ofDays(1)))));
+                new TokenGenerated(soonerAccount, sooner, TOKEN_HASH, "Soo1", START.minus(Duration.ofDays(29)),
+                        START.plus(Duration.ofDays(1)))));
         awaitWarning(later);
         awaitWarning(sooner);
 

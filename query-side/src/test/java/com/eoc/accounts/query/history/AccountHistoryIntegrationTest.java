@@ -85,8 +85,8 @@ class AccountHistoryIntegrationTest {
         assertThat(entries.get(1).get("actor").asString()).isEqualTo(accountId.toString());
 
         assertThat(entries.get(0).get("data")).isEqualTo(json.readTree("""
-                {"accountId": "%s", "firstName": "Ada", "lastName": "Lovelace", "email": "ada@example.com"}"""
-                .formatted(accountId)));
+                {"accountId": "%s", "firstName": "Ada", "lastName": "Lovelace", "email": "ada@example.com",
+                 "subject": "%s"}""".formatted(accountId, accountId)));
         assertThat(entries.get(1).get("data").get("lastName").asString()).isEqualTo("King");
         assertThat(entries.get(2).get("data").get("email").asString()).isEqualTo("ada.king@example.com");
         assertThat(entries.get(3).get("data")).isEqualTo(json.readTree("""

@@ -42,9 +42,9 @@ import tools.jackson.databind.node.ObjectNode;
  * query side's JDBC storage engine applies on every read: by aggregate (history, as-of) and as a
  * stream (projections).
  *
- * <p>The evolving event is a test-only type: no real event has gained a field yet, and changing
- * one of the shared events (the contract with the command side, stored forever) only to show the
- * mechanism would be a real change of that contract. The machinery exercised is the same.
+ * <p>The real case: {@link AccountRegistered} gained its {@code subject} in revision 2, and the
+ * platform's upcaster reads a revision-1 registration with the account id as subject. The
+ * test-only type shows the mechanism apart from any rule of the domain.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = EmbeddedPostgresInitializer.class)
@@ -138,6 +138,18 @@ class EventUpcastingIntegrationTest {
                 + " WHERE aggregate_identifier = ?", String.class, accountId.toString())).isEqualTo("2");
         assertThat(eventStore.readEvents(accountId.toString(), 0).asStream().<Object>map(EventMessage::getPayload))
                 .containsExactly(new ContactPreferenceSet(accountId, "email", "de"));
+    }
+
+    @Test
+    void aStoredRevisionOneRegistrationIsReadWithTheAccountIdAsSubjectAndProjectedSo() throws Exception {
+        insertStored(0, AccountRegistered.class.getName(), "1", "{\"accountId\":\"" + accountId
+                + "\",\"firstName\":\"Ada\",\"lastName\":\"Lovelace\",\"email\":\"ada@example.com\"}");
+
+        assertThat(eventStore.readEvents(accountId.toString(), 0).asStream().<Object>map(EventMessage::getPayload))
+                .containsExactly(new AccountRegistered(accountId, "Ada", "Lovelace", "ada@example.com",
+                        accountId.toString()));
+        HttpResponse<String> view = QuerySideHttp.awaitVersion(port, accountId, 0);
+        assertThat(json.readTree(view.body()).get("subject").asString()).isEqualTo(accountId.toString());
     }
 
     /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.eoc.accounts.events.AvatarChanged;
 import com.eoc.accounts.localpostgres.EmbeddedPostgresInitializer;
 import com.eoc.accounts.platform.security.ApiTokenFormat;
+import com.eoc.accounts.platform.security.AccountLogins;
 import com.eoc.accounts.platform.security.ApiTokenIndex;
 import com.eoc.accounts.platform.security.Roles;
 import com.eoc.accounts.platform.testing.RawHttp;
@@ -66,6 +67,8 @@ class QuerySideSecurityIntegrationTest {
     JdbcTemplate jdbc;
     @Autowired
     ApiTokenIndex apiTokenIndex;
+    @Autowired
+    AccountLogins logins;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.builder().build();
@@ -73,7 +76,7 @@ class QuerySideSecurityIntegrationTest {
 
     @BeforeAll
     void accounts() {
-        accounts = new TestAccounts(port, storageEngine, apiTokenIndex);
+        accounts = new TestAccounts(port, storageEngine, apiTokenIndex, logins);
     }
 
     Stream<Arguments> refusedCredentials() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.eoc.accounts.localpostgres.EmbeddedPostgresInitializer;
 import com.eoc.accounts.platform.security.ApiTokenFormat;
+import com.eoc.accounts.platform.security.AccountLogins;
 import com.eoc.accounts.platform.security.ApiTokenIndex;
 import com.eoc.accounts.platform.security.Roles;
 import com.eoc.accounts.platform.testing.SecretPieces;
@@ -48,12 +49,14 @@ class SecretsStayOutOfLogsTest {
     EventStorageEngine storageEngine;
     @Autowired
     ApiTokenIndex apiTokenIndex;
+    @Autowired
+    AccountLogins logins;
 
     private final List<String> secrets = new ArrayList<>();
 
     @Test
     void apiTokensAndJwtsGoodOrBadLeaveNoPieceInTheLog(CapturedOutput output) throws Exception {
-        TestAccounts accounts = new TestAccounts(port, storageEngine, apiTokenIndex);
+        TestAccounts accounts = new TestAccounts(port, storageEngine, apiTokenIndex, logins);
         ApiToken token = accounts.withToken(Instant.now().plus(Duration.ofDays(30)));
         String typo = TestAccounts.typo(token.value());
         String expired = accounts.indexedToken(Instant.now().minus(Duration.ofMinutes(1)));

@@ -3,6 +3,7 @@ package com.eoc.accounts.query.security;
 import com.eoc.accounts.events.AccountEvent;
 import com.eoc.accounts.events.AccountRegistered;
 import com.eoc.accounts.events.TokenGenerated;
+import com.eoc.accounts.platform.security.AccountLogins;
 import com.eoc.accounts.platform.security.ApiTokenFormat;
 import com.eoc.accounts.platform.security.ApiTokenIndex;
 import com.eoc.accounts.query.QuerySideHttp;
@@ -16,24 +17,28 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 
 /**
  * Accounts and API tokens for the security tests, made as the command side makes them: the
- * events in the event store (which the query side projects) and the token in the index.
+ * events in the event store (which the query side projects), the login (the account's id, as for
+ * an account registered without a subject) and the token in their indexes.
  */
 final class TestAccounts {
 
     private final int port;
     private final EventStorageEngine storageEngine;
     private final ApiTokenIndex index;
+    private final AccountLogins logins;
 
-    TestAccounts(int port, EventStorageEngine storageEngine, ApiTokenIndex index) {
+    TestAccounts(int port, EventStorageEngine storageEngine, ApiTokenIndex index, AccountLogins logins) {
         this.port = port;
         this.storageEngine = storageEngine;
         this.index = index;
+        this.logins = logins;
     }
 
     /** A new account without token, projected. */
     UUID register() {
         UUID accountId = UUID.randomUUID();
         append(accountId, 0, List.of(new AccountRegistered(accountId, "Mary", "Jackson", "mary@example.com")));
+        logins.bind(accountId.toString(), accountId);
         QuerySideHttp.awaitVersion(port, accountId, 0);
         return accountId;
     }
@@ -47,6 +52,7 @@ final class TestAccounts {
         append(accountId, 0, List.of(new AccountRegistered(accountId, "Katherine", "Johnson", "kj@example.com"),
                 new TokenGenerated(accountId, tokenId, ApiTokenFormat.hash(token), ApiTokenFormat.hint(token),
                         createdAt, expiresAt)));
+        logins.bind(accountId.toString(), accountId);
         index.index(accountId, tokenId, ApiTokenFormat.hash(token), ApiTokenFormat.hint(token), createdAt, expiresAt);
         QuerySideHttp.awaitVersion(port, accountId, 1);
         return new ApiToken(accountId, tokenId, token);

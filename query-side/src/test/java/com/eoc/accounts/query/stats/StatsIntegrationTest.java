@@ -77,6 +77,11 @@ class StatsIntegrationTest {
         expectedStatus.put(withToken(WHOLE_MICROSECOND.plus(MICROSECOND)), "EXPIRING_SOON");
         expectedStatus.put(withToken(WHOLE_MICROSECOND), "EXPIRED");
         expectedStatus.put(withToken(WHOLE_MICROSECOND.minus(Duration.ofDays(3))), "EXPIRED");
+        // 7-day tokens warn from their half-life on: a microsecond before it, and at it
+        Instant halfLifeNow = WHOLE_MICROSECOND.plus(Duration.ofHours(84));
+        expectedStatus.put(withToken(halfLifeNow.plus(MICROSECOND).minus(Duration.ofDays(7)),
+                halfLifeNow.plus(MICROSECOND)), "ACTIVE");
+        expectedStatus.put(withToken(halfLifeNow.minus(Duration.ofDays(7)), halfLifeNow), "EXPIRING_SOON");
         UUID deletedToken = UUID.randomUUID();
         UUID tokenId = UUID.randomUUID();
         append(deletedToken, List.of(registered(deletedToken),
@@ -107,9 +112,9 @@ class StatsIntegrationTest {
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/json"));
         JsonNode stats = json.readTree(response.body());
-        assertThat(stats.get("accounts").asLong()).isEqualTo(10);
-        assertThat(stats.get("activeTokens").asLong()).isEqualTo(3);
-        assertThat(stats.get("expiringSoonTokens").asLong()).isEqualTo(2);
+        assertThat(stats.get("accounts").asLong()).isEqualTo(12);
+        assertThat(stats.get("activeTokens").asLong()).isEqualTo(4);
+        assertThat(stats.get("expiringSoonTokens").asLong()).isEqualTo(3);
         assertThat(stats.get("expiredTokens").asLong()).isEqualTo(2);
         assertThat(stats.get("accountsWithAvatar").asLong()).isEqualTo(2);
         assertThat(stats.properties()).hasSize(5);
@@ -131,9 +136,15 @@ class StatsIntegrationTest {
         return tally;
     }
 
+    /** A 30-day token expiring at {@code expiresAt}. */
     private UUID withToken(Instant expiresAt) {
+        return withToken(expiresAt.minus(Duration.ofDays(30)), expiresAt);
+    }
+
+    private UUID withToken(Instant createdAt, Instant expiresAt) {
         UUID accountId = UUID.randomUUID();
-        append(accountId, List.of(registered(accountId), generated(accountId, UUID.randomUUID(), expiresAt)));
+        append(accountId, List.of(registered(accountId),
+                new TokenGenerated(accountId, UUID.randomUUID(), "ab".repeat(32), "Zx81", createdAt, expiresAt)));
         return accountId;
     }
 
