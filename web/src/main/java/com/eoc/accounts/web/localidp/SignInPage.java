@@ -1,0 +1,37 @@
+package com.eoc.accounts.web.localidp;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/** The local identity provider's sign-in form ({@code templates/sign-in.html}) and its stylesheet. */
+@Controller
+@Profile(LocalIdentityProvider.PROFILE)
+class SignInPage {
+
+    /** Where the form's own assets are served from, apart from the page's static resources. */
+    static final String ASSETS = "/sign-in";
+
+    @GetMapping(LocalIdentityProvider.SIGN_IN_PAGE)
+    String signIn(@RequestParam(required = false) String error, @RequestParam(required = false) String unavailable,
+                  Model model) {
+        model.addAttribute("refused", error != null);
+        model.addAttribute("unavailable", unavailable != null);
+        return "sign-in";
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @Profile(LocalIdentityProvider.PROFILE)
+    static class Assets implements WebMvcConfigurer {
+
+        @Override
+        public void addResourceHandlers(ResourceHandlerRegistry registry) {
+            registry.addResourceHandler(ASSETS + "/**").addResourceLocations("classpath:/sign-in/");
+        }
+    }
+}

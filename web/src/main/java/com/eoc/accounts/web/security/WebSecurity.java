@@ -1,0 +1,57 @@
+package com.eoc.accounts.web.security;
+
+import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.pathPattern;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The browser's side of the backend-for-frontend. The browser signs in with OpenID Connect
+ * (authorization code with PKCE, Spring Security's OAuth2 login) and then holds only the session
+ * cookie (HttpOnly, SameSite=Lax); the tokens stay in the session, on the server. Changes need the
+ * CSRF token: the page reads the {@code XSRF-TOKEN} cookie and sends it back in the
+ * {@code X-XSRF-TOKEN} header.
+ */
+@Configuration(proxyBeanMethods = false)
+class WebSecurity {
+
+    /** The page's own calls: refused with problem+json, never redirected to a sign-in page. */
+    private static final RequestMatcher PAGE_CALLS = new OrRequestMatcher(pathPattern("/api/**"), pathPattern("/session"));
+
+    @Bean
+    Problems problems(JsonMapper json) {
+        return new Problems(json);
+    }
+
+    /** Last: the local identity provider's chains (local profile) claim their paths first. */
+    @Bean
+    @Order(Ordered.LOWEST_PRECEDENCE)
+    SecurityFilterChain pageSecurity(HttpSecurity http, Problems problems,
+                                     @Value("${server.servlet.session.cookie.name}") String sessionCookie) {
+        http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
+                        .anyRequest().authenticated())
+                .oauth2Login(login -> { })
+                .exceptionHandling(exceptions -> exceptions
+                        .defaultAuthenticationEntryPointFor(problems, PAGE_CALLS)
+                        .defaultAccessDeniedHandlerFor(problems, PAGE_CALLS))
+                .csrf(csrf -> csrf.spa().csrfTokenRepository(BrowserProtections.csrfTokenRepository()))
+                .logout(logout -> logout
+                        .logoutUrl("/logout")
+                        .deleteCookies(sessionCookie)
+                        .logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.NO_CONTENT)))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(BrowserProtections.CONTENT_SECURITY_POLICY)));
+        return http.build();
+    }
+}
