@@ -165,19 +165,19 @@ final class Browser implements ExecutionCondition, BeforeAllCallback, AfterAllCa
 
     /** Waits until the element's text contains {@code text}; answers the element. */
     WebElement text(By locator, String text) {
-        wait.withMessage(() -> "waiting for \"" + text + "\" in " + locator + ", found: "
+        new WebDriverWait(driver, WAIT)
+                .withMessage(() -> "waiting for \"" + text + "\" in " + locator + ", found: "
                         + driver.findElements(locator).stream().map(WebElement::getText).toList())
                 .until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
-        wait.withMessage((String) null);
         return driver.findElement(locator);
     }
 
     /** Waits until the field's value is {@code value}; answers the field. */
     WebElement value(By locator, String value) {
-        wait.withMessage(() -> "waiting for the value \"" + value + "\" in " + locator + ", found: "
+        new WebDriverWait(driver, WAIT)
+                .withMessage(() -> "waiting for the value \"" + value + "\" in " + locator + ", found: "
                         + driver.findElements(locator).stream().map(e -> e.getDomProperty("value")).toList())
                 .until(ExpectedConditions.domPropertyToBe(driver.findElement(locator), "value", value));
-        wait.withMessage((String) null);
         return driver.findElement(locator);
     }
 
