@@ -100,6 +100,12 @@ class AccountSettingsBrowserTest {
         browser.value(FIRST_NAME, "Ada");
         assertThat(browser.driver().findElement(LAST_NAME).getDomProperty("value")).isEqualTo("Lovelace");
         assertThat(browser.driver().findElement(EMAIL).getDomProperty("value")).isEqualTo(ada.email());
+
+        button.click();
+        browser.visible(By.xpath("//*[@id='account-menu']//*[normalize-space()='Sign out']")).click();
+        browser.visible(By.name("username"));
+        browser.driver().get(browser.url("/session"));
+        assertThat(browser.driver().getPageSource()).as("signed out").doesNotContain(ada.id());
     }
 
     /** Every field has a label, the keyboard reaches every control, and 360 px are enough. */
@@ -162,6 +168,13 @@ class AccountSettingsBrowserTest {
         browser.driver().findElement(SAVE).click();
         browser.text(DETAILS_MESSAGE, "Nothing to save");
         assertThat(accounts.eventTypes(grace.id())).hasSize(2);
+
+        // the session ends (its cookie is gone, the CSRF cookie stays): the next change sends the browser to sign in
+        browser.driver().manage().deleteCookieNamed("SESSION");
+        retype(FIRST_NAME, "Amazing Grace");
+        browser.driver().findElement(SAVE).click();
+        browser.visible(By.name("username"));
+        assertThat(accounts.eventTypes(grace.id())).hasSize(2);
     }
 
     /** Step 2: the server's refusals show beside their fields and what was typed stays; 412 offers a reload. */
@@ -178,7 +191,11 @@ class AccountSettingsBrowserTest {
         browser.text(By.id("first-name-error"), "must not be blank");
         assertThat(browser.driver().findElement(FIRST_NAME).getDomAttribute("aria-invalid")).isEqualTo("true");
         assertThat(browser.driver().findElement(LAST_NAME).getDomProperty("value")).isEqualTo("Typed");
-        assertThat(browser.driver().findElement(DETAILS_MESSAGE).getText()).startsWith("Not saved");
+        WebElement refused = browser.driver().findElement(DETAILS_MESSAGE);
+        assertThat(refused.getText()).startsWith("Not saved");
+        assertThat(refused.getDomAttribute("role")).as("announced at once").isEqualTo("alert");
+        assertThat(browser.driver().findElement(FIRST_NAME).getDomAttribute("aria-describedby"))
+                .as("the field's error is part of its description").isEqualTo("first-name-error");
 
         retype(FIRST_NAME, "Edsger");
         retype(LAST_NAME, "Dijkstra");
