@@ -11,7 +11,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 @SpringBootApplication
 @OpenAPIDefinition(info = @Info(title = "Account settings: views", version = "1",
         description = "The account view for web clients and dashboards. Views follow the commands within a "
-                + "fraction of a second: poll until the view's version reaches the version a command returned."),
+                + "fraction of a second: to read your own write, ask with ?minVersion= the version a command "
+                + "returned; the answer waits briefly for it (503 view-behind with Retry-After past the bound)."),
         security = @SecurityRequirement(name = "bearer"))
 @SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer",
         description = "A JWT from the identity provider (roles in its 'roles' claim), or a personal API token "

@@ -5,6 +5,8 @@ import static com.eoc.accounts.system.RoleMatrixSystemTest.Caller.ANONYMOUS;
 import static com.eoc.accounts.system.RoleMatrixSystemTest.Caller.API_TOKEN;
 import static com.eoc.accounts.system.RoleMatrixSystemTest.Caller.AUDITOR;
 import static com.eoc.accounts.system.RoleMatrixSystemTest.Caller.INTROSPECTOR;
+import static com.eoc.accounts.system.RoleMatrixSystemTest.Caller.OTHER_API_TOKEN;
+import static com.eoc.accounts.system.RoleMatrixSystemTest.Caller.OTHER_OWNER;
 import static com.eoc.accounts.system.RoleMatrixSystemTest.Caller.OWNER;
 import static com.eoc.accounts.system.RoleMatrixSystemTest.Caller.VIEWER;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,9 +39,11 @@ import tools.jackson.databind.json.JsonMapper;
  * succeeds: a request that changes an account gets a fresh one of its own (with a token when it
  * deletes one); reads share two accounts made once, which the query side already shows.
  *
- * <p>The owner of the account is a JWT whose subject is the id of the account the request names,
- * the api-token of the account that account's API token; the callers of another account are the
- * same for a second account.
+ * <p>The owner of the account is a JWT whose subject is the login of the account the request names
+ * (the accounts here are registered without a subject, so their login is their id), the api-token
+ * of the account that account's API token; the callers of another account are the same for a
+ * second account. Only the owner generates a token, which stands in for them; an administrator
+ * revokes it. {@code /api/me} answers any caller with an account, and 404 to a caller without one.
  *
  * <p>Every read of the query side is there twice, as GET and as HEAD: one rule decides both, and
  * HEAD answers with the headers of GET but no body. A path that no rule names is refused to all.
@@ -89,7 +93,13 @@ class RoleMatrixSystemTest {
         HttpResponse<String> send(Account account, String credential) throws Exception;
     }
 
-    record Endpoint(String label, int success, Set<Caller> allowed, Arrange arrange, Request request) {
+    record Endpoint(String label, int success, Set<Caller> allowed, Set<Caller> withoutAccount, Arrange arrange,
+                    Request request) {
+
+        /** An endpoint that names its account: every caller that is allowed has one. */
+        Endpoint(String label, int success, Set<Caller> allowed, Arrange arrange, Request request) {
+            this(label, success, allowed, EnumSet.noneOf(Caller.class), arrange, request);
+        }
 
         boolean isHead() {
             return label.startsWith("HEAD ");
@@ -98,6 +108,9 @@ class RoleMatrixSystemTest {
         int expectedFor(Caller caller) {
             if (allowed.contains(caller)) {
                 return success;
+            }
+            if (withoutAccount.contains(caller)) {
+                return 404;
             }
             return caller == ANONYMOUS ? 401 : 403;
         }
@@ -195,7 +208,7 @@ class RoleMatrixSystemTest {
                                 "{\"email\":\"" + uniqueEmail() + "\"}", credential)),
                 new Endpoint("PUT /api/accounts/{id}/avatar", 200, ownerOrAdmin, Arrange.FRESH, (account, credential) ->
                         commandSide.exchange("PUT", account.path() + "/avatar", Body.png("image", png()), credential)),
-                new Endpoint("POST /api/accounts/{id}/api-token", 201, ownerOrAdmin, Arrange.FRESH,
+                new Endpoint("POST /api/accounts/{id}/api-token", 201, EnumSet.of(OWNER), Arrange.FRESH,
                         (account, credential) -> commandSide.send("POST", account.path() + "/api-token",
                                 "{\"expiresInDays\":30}", credential)),
                 new Endpoint("DELETE /api/accounts/{id}/api-token", 204, ownerOrAdmin, Arrange.FRESH_WITH_TOKEN,
@@ -227,6 +240,14 @@ class RoleMatrixSystemTest {
         endpoints.addAll(reads("/api/token-expiry-warnings", dashboards, account -> "/api/token-expiry-warnings"));
         endpoints.addAll(reads("/api/accounts/{id}/history", auditors, account -> account.path() + "/history"));
         endpoints.addAll(reads("/api/stats", dashboards, account -> "/api/stats"));
+        Set<Caller> withAccount = EnumSet.of(OWNER, OTHER_OWNER, API_TOKEN, OTHER_API_TOKEN);
+        Set<Caller> withoutAccount = EnumSet.of(ADMIN, AUDITOR, VIEWER, INTROSPECTOR);
+        for (String method : List.of("GET", "HEAD")) {
+            endpoints.add(new Endpoint(method + " /api/me", 200, withAccount, withoutAccount, Arrange.SHARED,
+                    (account, credential) -> querySide.send(method, "/api/me", null, credential)));
+        }
+        Set<Caller> signedIn = EnumSet.complementOf(EnumSet.of(ANONYMOUS));
+        endpoints.addAll(reads("/api/token-policy", signedIn, account -> "/api/token-policy"));
         endpoints.addAll(reads("/api/admin/processors", admin, account -> "/api/admin/processors"));
         endpoints.addAll(List.of(
                 new Endpoint("GET /api/accounts/{id}/history?asOf=", 200, auditors, Arrange.SHARED,
@@ -279,7 +300,7 @@ class RoleMatrixSystemTest {
 
     private static Account withToken(Account account) throws Exception {
         HttpResponse<String> generated = commandSide.send("POST", account.path() + "/api-token",
-                "{\"expiresInDays\":30}", system.admin());
+                "{\"expiresInDays\":30}", system.jwt(account.id()));
         assertThat(generated.statusCode()).as(generated.body()).isEqualTo(201);
         JsonNode token = JSON.readTree(generated.body());
         return new Account(account.id(), account.lastName(), token.get("token").asString(),

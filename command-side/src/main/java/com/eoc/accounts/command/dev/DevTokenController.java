@@ -39,7 +39,8 @@ class DevTokenController {
         List<String> roles = request.roles() == null ? List.of() : request.roles();
         List<FieldViolation> violations = new ArrayList<>();
         if (request.subject() == null || request.subject().isBlank() || request.subject().length() > 255) {
-            violations.add(new FieldViolation("subject", "must be 1 to 255 characters: an account id or a service name"));
+            violations.add(new FieldViolation("subject",
+                    "must be 1 to 255 characters: a user's login (an account's subject) or a service name"));
         }
         if (!roles.stream().allMatch(role -> role != null && JWT_ROLES.contains(role))) {
             violations.add(new FieldViolation("roles", "must each be one of " + JWT_ROLES));

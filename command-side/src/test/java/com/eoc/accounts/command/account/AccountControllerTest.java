@@ -74,6 +74,8 @@ class AccountControllerTest {
     private static final RequestPostProcessor ADMIN = caller("ops-admin", Roles.ADMIN);
     private static final String ACCOUNT = "/api/accounts/" + ID;
     private static final String PROBLEM = "application/problem+json";
+    private static final String WITH_SUBJECT =
+            "{\"firstName\":\"A\",\"lastName\":\"L\",\"email\":\"a@example.com\",\"subject\":\"auth0|a\"}";
 
     @Autowired
     MockMvc mvc;
@@ -125,15 +127,13 @@ class AccountControllerTest {
         when(commands.send(any(RegisterAccount.class))).thenThrow(new SubjectTakenException());
 
         expectProblem(mvc.perform(post("/api/accounts").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"firstName\":\"A\",\"lastName\":\"L\",\"email\":\"a@example.com\",\"subject\":\"auth0|a\"}")
-                .with(ADMIN)), 409, "subject-taken");
+                .content(WITH_SUBJECT).with(ADMIN)), 409, "subject-taken");
     }
 
     @Test
     void registrationPassesTheSubjectOn() throws Exception {
         mvc.perform(post("/api/accounts").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"firstName\":\"A\",\"lastName\":\"L\",\"email\":\"a@example.com\",\"subject\":\"auth0|a\"}")
-                        .with(ADMIN))
+                        .content(WITH_SUBJECT).with(ADMIN))
                 .andExpect(status().isCreated());
         verify(commands).send(argThat(command -> command instanceof RegisterAccount registration
                 && "auth0|a".equals(registration.subject())));
@@ -446,7 +446,7 @@ class AccountControllerTest {
                         .<GrantedAuthority>map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList());
     }
 
-    /** The account's owner: a JWT whose subject is the account's login (here its id, see SliceLogins), without any role. */
+    /** The account's owner: a JWT whose subject is the account's login (here its id: SliceLogins), without a role. */
     private static RequestPostProcessor owner(UUID accountId) {
         return caller(accountId.toString());
     }

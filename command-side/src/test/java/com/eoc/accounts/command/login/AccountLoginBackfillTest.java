@@ -33,7 +33,8 @@ class AccountLoginBackfillTest {
         UUID alan = UUID.randomUUID();
         append(jdbc, ada, 0, "AccountRegistered", "{\"accountId\":\"" + ada
                 + "\",\"firstName\":\"Ada\",\"lastName\":\"Lovelace\",\"email\":\"ada@example.com\"}");
-        append(jdbc, ada, 1, "UserRenamed", "{\"accountId\":\"" + ada + "\",\"firstName\":\"Ada\",\"lastName\":\"King\"}");
+        append(jdbc, ada, 1, "UserRenamed",
+                "{\"accountId\":\"" + ada + "\",\"firstName\":\"Ada\",\"lastName\":\"King\"}");
         append(jdbc, alan, 0, "AccountRegistered", "{\"accountId\":\"" + alan
                 + "\",\"firstName\":\"Alan\",\"lastName\":\"Turing\",\"email\":\"alan@example.com\"}");
 

@@ -1,6 +1,7 @@
 package com.eoc.accounts.query.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.eoc.accounts.events.AccountEvent;
 import com.eoc.accounts.events.AccountRegistered;
@@ -13,6 +14,7 @@ import com.eoc.accounts.platform.security.ApiTokenIndex;
 import com.eoc.accounts.query.QuerySideHttp;
 import com.eoc.accounts.query.StoredEvents;
 import com.eoc.accounts.query.TestJwts;
+import com.eoc.accounts.query.config.ViewUpdates;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,6 +50,8 @@ class ReadYourWritesIntegrationTest {
     AccountLogins logins;
     @Autowired
     ApiTokenIndex apiTokens;
+    @Autowired
+    ViewUpdates viewUpdates;
 
     private final JsonMapper json = JsonMapper.builder().build();
 
@@ -88,6 +92,17 @@ class ReadYourWritesIntegrationTest {
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         assertThat(json.readTree(answer.body()).get("version").asLong()).isEqualTo(1);
         assertThat(took).isLessThan(MAX_WAIT);
+    }
+
+    /** Here no command side announces events: what wakes the readers is the projection's own commit. */
+    @Test
+    void theProjectionsCommitWakesTheWaitingReaders() {
+        long before = viewUpdates.count();
+        UUID accountId = UUID.randomUUID();
+
+        append(accountId, 0, new AccountRegistered(accountId, "Ada", "Lovelace", "ada@example.com"));
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> viewUpdates.count() > before);
     }
 
     @Test
