@@ -23,9 +23,12 @@ import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -66,6 +69,9 @@ class LocalSignInAndRelayTest {
     }
 
     private final Browser browser = new Browser(URI.create(ISSUER));
+
+    @Autowired
+    private OAuth2AuthorizationService authorizations;
 
     @BeforeEach
     void accounts() {
@@ -124,7 +130,7 @@ class LocalSignInAndRelayTest {
         HttpResponse<String> page = browser.signIn("admin", "local");
 
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.uri().getPath()).isEqualTo("/");
+        assertThat(page.uri()).hasToString(ISSUER + "/");
         assertThat(page.body()).contains("Account Settings");
         assertThat(browser.get("/session").body())
                 .isEqualTo("{\"subject\":\"admin\",\"name\":\"Administrator\",\"roles\":[\"admin\"]}");
@@ -187,6 +193,23 @@ class LocalSignInAndRelayTest {
         assertThat(second.getClaimAsStringList("roles")).containsExactly("admin");
     }
 
+    @Test
+    void whenTheTokenCannotBeRenewedTheSessionEndsWith401() {
+        browser.signIn("admin", "local");
+        browser.get("/api/accounts");
+        String accessToken = relayedToken(QUERY_SIDE.next()).getTokenValue();
+        // the provider forgets the sign-in, as when its refresh token expires or is revoked
+        authorizations.remove(authorizations.findByToken(accessToken, OAuth2TokenType.ACCESS_TOKEN));
+
+        HttpResponse<String> refused = browser.get("/api/accounts");
+
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(QUERY_SIDE.hasUnread()).isFalse();
+        assertThat(browser.get("/session").statusCode()).isEqualTo(401);
+        assertThat(browser.get("/", "Accept", "text/html").statusCode()).isEqualTo(302);
+    }
+
     // ------------------------------------------------------------------ the routes
 
     @Test
@@ -233,7 +256,8 @@ class LocalSignInAndRelayTest {
     void statusHeadersAndBodiesComeBackUnchanged() {
         browser.signIn("admin", "local");
         COMMAND_SIDE.when("POST", "/api/accounts", request -> Answer.json(201, "{\"accountId\":\"" + ADA_ID + "\"}",
-                Map.of("Location", "/api/accounts/" + ADA_ID, "ETag", "\"0\"")));
+                Map.of("Location", "/api/accounts/" + ADA_ID, "ETag", "\"0\"",
+                        "Content-Security-Policy", "frame-ancestors 'none'")));
         QUERY_SIDE.when("GET", "/api/accounts/" + ADA_ID + "?minVersion=9", request -> new Answer(503,
                 Map.of("Content-Type", "application/problem+json", "Retry-After", "1"),
                 "{\"type\":\"urn:eoc:problem:view-behind\",\"status\":503}".getBytes(StandardCharsets.UTF_8)));
@@ -249,6 +273,9 @@ class LocalSignInAndRelayTest {
         assertThat(created.headers().firstValue("Location")).hasValue("/api/accounts/" + ADA_ID);
         assertThat(created.headers().firstValue("ETag")).hasValue("\"0\"");
         assertThat(created.body()).isEqualTo("{\"accountId\":\"" + ADA_ID + "\"}");
+        // the side's policy stays, the page's joins it
+        assertThat(created.headers().allValues("Content-Security-Policy"))
+                .containsExactlyInAnyOrder("frame-ancestors 'none'", "default-src 'self'");
         assertThat(behind.statusCode()).isEqualTo(503);
         assertThat(behind.headers().firstValue("Retry-After")).hasValue("1");
         assertThat(behind.headers().firstValue("Content-Type")).hasValue("application/problem+json");

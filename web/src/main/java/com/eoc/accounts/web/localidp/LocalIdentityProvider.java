@@ -38,6 +38,8 @@ import org.springframework.security.oauth2.core.oidc.OidcScopes;
 import org.springframework.security.oauth2.core.oidc.StandardClaimNames;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.server.authorization.InMemoryOAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
@@ -203,6 +205,15 @@ public class LocalIdentityProvider {
                         .build())
                 .build();
         return new InMemoryRegisteredClientRepository(page);
+    }
+
+    /**
+     * The provider's record of what it issued, in memory: a restart of this application ends every
+     * local sign-in anyway (the page's sessions are in memory too).
+     */
+    @Bean
+    OAuth2AuthorizationService authorizations() {
+        return new InMemoryOAuth2AuthorizationService();
     }
 
     /** The claims the two sides read ({@code sub}, {@code roles}) and the names the page shows. */

@@ -2,6 +2,7 @@ package com.eoc.accounts.web.security;
 
 import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.pathPattern;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,8 +10,11 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,15 +37,28 @@ class WebSecurity {
         return new Problems(json);
     }
 
+    /**
+     * Where a person was going when sent to sign in, to take them there after. Without the
+     * {@code ?continue} marker Spring adds by default: the address bar shows the page's own address.
+     */
+    private static RequestCache pagesBeforeSignIn() {
+        HttpSessionRequestCache cache = new HttpSessionRequestCache();
+        cache.setMatchingRequestParameterName(null);
+        return cache;
+    }
+
     /** Last: the local identity provider's chains (local profile) claim their paths first. */
     @Bean
     @Order(Ordered.LOWEST_PRECEDENCE)
     SecurityFilterChain pageSecurity(HttpSecurity http, Problems problems,
+                                     ObjectProvider<ClientRegistrationRepository> identityProviders,
                                      @Value("${server.servlet.session.cookie.name}") String sessionCookie) {
+        IdentityProviders.required(identityProviders);
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
                         .anyRequest().authenticated())
                 .oauth2Login(login -> { })
+                .requestCache(cache -> cache.requestCache(pagesBeforeSignIn()))
                 .exceptionHandling(exceptions -> exceptions
                         .defaultAuthenticationEntryPointFor(problems, PAGE_CALLS)
                         .defaultAccessDeniedHandlerFor(problems, PAGE_CALLS))
