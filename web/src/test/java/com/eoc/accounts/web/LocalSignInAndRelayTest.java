@@ -143,6 +143,19 @@ class LocalSignInAndRelayTest {
     }
 
     @Test
+    void afterSignInThePersonIsWhereTheyWereGoingNotAtAScriptOrIcon() {
+        browser.get("/favicon.ico", "Accept", "image/avif,image/webp,*/*");
+        browser.get("/app.js", "Accept", "*/*");
+        browser.get("/api/me", "Accept", "application/json");
+        HttpResponse<String> form = browser.follow(browser.get("/?view=users", "Accept", "text/html"));
+        browser.get("/styles.css", "Accept", "text/css,*/*;q=0.1");
+
+        HttpResponse<String> page = browser.submitSignIn(form, "admin", "local");
+
+        assertThat(page.uri()).hasToString(ISSUER + "/?view=users");
+    }
+
+    @Test
     void anAccountSignsInWithItsEmailAndGetsItsSubject() {
         HttpResponse<String> page = browser.signIn("Ada@Example.com", "local");
 
@@ -326,6 +339,18 @@ class LocalSignInAndRelayTest {
         assertThat(sha256(received.body())).isEqualTo(sha256(body));
     }
 
+    @Test
+    void aSideThatDoesNotAnswerGives502() {
+        browser.signIn("admin", "local");
+        QUERY_SIDE.when("GET", "/api/stats", request -> Answer.hangUp());
+
+        HttpResponse<String> failed = browser.get("/api/stats");
+
+        assertThat(failed.statusCode()).isEqualTo(502);
+        assertThat(failed.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(failed.body()).contains("urn:eoc:problem:side-unreachable");
+    }
+
     // ------------------------------------------------------------------ CSRF, headers, sign-out
 
     @Test
@@ -441,12 +466,21 @@ class LocalSignInAndRelayTest {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 
+    /**
+     * A free port below Linux's ephemeral range (32768 and up), where outgoing connections of
+     * other processes cannot take it between this choice and the server's start.
+     */
     private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+        Random random = new Random();
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int port = 20_000 + random.nextInt(12_000);
+            try (ServerSocket socket = new ServerSocket(port)) {
+                return socket.getLocalPort();
+            } catch (IOException taken) {
+                // try another
+            }
         }
+        throw new IllegalStateException("no free port found");
     }
 
     private static Path tempKeyFile() {

@@ -24,6 +24,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
@@ -55,6 +56,7 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.util.StringUtils;
 import org.springframework.web.client.RestClient;
 
@@ -167,9 +169,11 @@ public class LocalIdentityProvider {
         return repository;
     }
 
+    /** The authorization request that sent a person to the form, to resume it after they sign in. */
     private static RequestCache signInRequests() {
         HttpSessionRequestCache cache = new HttpSessionRequestCache();
         cache.setSessionAttrName(SAVED_REQUEST_ATTRIBUTE);
+        cache.setRequestMatcher(PathPatternRequestMatcher.pathPattern(HttpMethod.GET, "/oauth2/authorize"));
         return cache;
     }
 
