@@ -174,6 +174,16 @@ class LocalSignInAndRelayTest {
     }
 
     @Test
+    void thePageOpenedAt127001SignsInToo() {
+        Browser loopback = new Browser(URI.create("http://127.0.0.1:" + PORT));
+
+        HttpResponse<String> page = loopback.signIn("admin", "local");
+
+        assertThat(page.uri()).hasToString("http://127.0.0.1:" + PORT + "/");
+        assertThat(loopback.get("/session").body()).contains("\"subject\":\"admin\"");
+    }
+
+    @Test
     void anAccountWithoutSubjectSignsInAsItsId() {
         browser.signIn("adam@example.com", "local");
 

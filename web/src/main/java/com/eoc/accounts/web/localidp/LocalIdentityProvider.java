@@ -14,6 +14,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
@@ -59,6 +60,7 @@ import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.util.StringUtils;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The stand-in for an identity provider in the {@code local} profile, and in no other: Spring
@@ -199,7 +201,7 @@ public class LocalIdentityProvider {
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                 .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
-                .redirectUri(issuer + "/login/oauth2/code/" + REGISTRATION_ID)
+                .redirectUris(uris -> uris.addAll(redirectUris()))
                 .scope(OidcScopes.OPENID)
                 .scope(OidcScopes.PROFILE)
                 .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build())
@@ -218,6 +220,20 @@ public class LocalIdentityProvider {
     @Bean
     OAuth2AuthorizationService authorizations() {
         return new InMemoryOAuth2AuthorizationService();
+    }
+
+    /**
+     * The page's address after sign-in: the issuer's, and when that is {@code localhost}, also
+     * {@code 127.0.0.1}, so that a page opened at either address gets back to its own session.
+     */
+    private List<String> redirectUris() {
+        String path = "/login/oauth2/code/" + REGISTRATION_ID;
+        URI address = URI.create(issuer);
+        if ("localhost".equals(address.getHost())) {
+            String loopback = UriComponentsBuilder.fromUri(address).host("127.0.0.1").toUriString();
+            return List.of(issuer + path, loopback + path);
+        }
+        return List.of(issuer + path);
     }
 
     /** The claims the two sides read ({@code sub}, {@code roles}) and the names the page shows. */
