@@ -23,9 +23,12 @@ import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -66,6 +69,9 @@ class LocalSignInAndRelayTest {
     }
 
     private final Browser browser = new Browser(URI.create(ISSUER));
+
+    @Autowired
+    private OAuth2AuthorizationService authorizations;
 
     @BeforeEach
     void accounts() {
@@ -124,7 +130,7 @@ class LocalSignInAndRelayTest {
         HttpResponse<String> page = browser.signIn("admin", "local");
 
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.uri().getPath()).isEqualTo("/");
+        assertThat(page.uri()).hasToString(ISSUER + "/");
         assertThat(page.body()).contains("Account Settings");
         assertThat(browser.get("/session").body())
                 .isEqualTo("{\"subject\":\"admin\",\"name\":\"Administrator\",\"roles\":[\"admin\"]}");
@@ -134,6 +140,19 @@ class LocalSignInAndRelayTest {
         assertThat(relayed.getSubject()).isEqualTo("admin");
         assertThat(relayed.getClaimAsStringList("roles")).containsExactly("admin");
         assertThat(relayed.getIssuer()).hasToString(ISSUER);
+    }
+
+    @Test
+    void afterSignInThePersonIsWhereTheyWereGoingNotAtAScriptOrIcon() {
+        browser.get("/favicon.ico", "Accept", "image/avif,image/webp,*/*");
+        browser.get("/app.js", "Accept", "*/*");
+        browser.get("/api/me", "Accept", "application/json");
+        HttpResponse<String> form = browser.follow(browser.get("/?view=users", "Accept", "text/html"));
+        browser.get("/styles.css", "Accept", "text/css,*/*;q=0.1");
+
+        HttpResponse<String> page = browser.submitSignIn(form, "admin", "local");
+
+        assertThat(page.uri()).hasToString(ISSUER + "/?view=users");
     }
 
     @Test
@@ -152,6 +171,16 @@ class LocalSignInAndRelayTest {
         Jwt relayed = relayedToken(QUERY_SIDE.next());
         assertThat(relayed.getSubject()).isEqualTo(ADA_SUBJECT);
         assertThat(relayed.getClaimAsStringList("roles")).isEmpty();
+    }
+
+    @Test
+    void thePageOpenedAt127001SignsInToo() {
+        Browser loopback = new Browser(URI.create("http://127.0.0.1:" + PORT));
+
+        HttpResponse<String> page = loopback.signIn("admin", "local");
+
+        assertThat(page.uri()).hasToString("http://127.0.0.1:" + PORT + "/");
+        assertThat(loopback.get("/session").body()).contains("\"subject\":\"admin\"");
     }
 
     @Test
@@ -185,6 +214,23 @@ class LocalSignInAndRelayTest {
         assertThat(second.getId()).isNotEqualTo(first.getId());
         assertThat(second.getSubject()).isEqualTo("admin");
         assertThat(second.getClaimAsStringList("roles")).containsExactly("admin");
+    }
+
+    @Test
+    void whenTheTokenCannotBeRenewedTheSessionEndsWith401() {
+        browser.signIn("admin", "local");
+        browser.get("/api/accounts");
+        String accessToken = relayedToken(QUERY_SIDE.next()).getTokenValue();
+        // the provider forgets the sign-in, as when its refresh token expires or is revoked
+        authorizations.remove(authorizations.findByToken(accessToken, OAuth2TokenType.ACCESS_TOKEN));
+
+        HttpResponse<String> refused = browser.get("/api/accounts");
+
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(QUERY_SIDE.hasUnread()).isFalse();
+        assertThat(browser.get("/session").statusCode()).isEqualTo(401);
+        assertThat(browser.get("/", "Accept", "text/html").statusCode()).isEqualTo(302);
     }
 
     // ------------------------------------------------------------------ the routes
@@ -233,7 +279,8 @@ class LocalSignInAndRelayTest {
     void statusHeadersAndBodiesComeBackUnchanged() {
         browser.signIn("admin", "local");
         COMMAND_SIDE.when("POST", "/api/accounts", request -> Answer.json(201, "{\"accountId\":\"" + ADA_ID + "\"}",
-                Map.of("Location", "/api/accounts/" + ADA_ID, "ETag", "\"0\"")));
+                Map.of("Location", "/api/accounts/" + ADA_ID, "ETag", "\"0\"",
+                        "Content-Security-Policy", "frame-ancestors 'none'")));
         QUERY_SIDE.when("GET", "/api/accounts/" + ADA_ID + "?minVersion=9", request -> new Answer(503,
                 Map.of("Content-Type", "application/problem+json", "Retry-After", "1"),
                 "{\"type\":\"urn:eoc:problem:view-behind\",\"status\":503}".getBytes(StandardCharsets.UTF_8)));
@@ -249,6 +296,9 @@ class LocalSignInAndRelayTest {
         assertThat(created.headers().firstValue("Location")).hasValue("/api/accounts/" + ADA_ID);
         assertThat(created.headers().firstValue("ETag")).hasValue("\"0\"");
         assertThat(created.body()).isEqualTo("{\"accountId\":\"" + ADA_ID + "\"}");
+        // the side's policy stays, the page's joins it
+        assertThat(created.headers().allValues("Content-Security-Policy"))
+                .containsExactlyInAnyOrder("frame-ancestors 'none'", "default-src 'self'");
         assertThat(behind.statusCode()).isEqualTo(503);
         assertThat(behind.headers().firstValue("Retry-After")).hasValue("1");
         assertThat(behind.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -297,6 +347,18 @@ class LocalSignInAndRelayTest {
         // boundary, and so the parts, stay as they were
         assertThat(received.header("Content-Type")).startsWith("multipart/form-data").contains("boundary=" + boundary);
         assertThat(sha256(received.body())).isEqualTo(sha256(body));
+    }
+
+    @Test
+    void aSideThatDoesNotAnswerGives502() {
+        browser.signIn("admin", "local");
+        QUERY_SIDE.when("GET", "/api/stats", request -> Answer.hangUp());
+
+        HttpResponse<String> failed = browser.get("/api/stats");
+
+        assertThat(failed.statusCode()).isEqualTo(502);
+        assertThat(failed.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(failed.body()).contains("urn:eoc:problem:side-unreachable");
     }
 
     // ------------------------------------------------------------------ CSRF, headers, sign-out
@@ -414,12 +476,21 @@ class LocalSignInAndRelayTest {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 
+    /**
+     * A free port below Linux's ephemeral range (32768 and up), where outgoing connections of
+     * other processes cannot take it between this choice and the server's start.
+     */
     private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+        Random random = new Random();
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int port = 20_000 + random.nextInt(12_000);
+            try (ServerSocket socket = new ServerSocket(port)) {
+                return socket.getLocalPort();
+            } catch (IOException taken) {
+                // try another
+            }
         }
+        throw new IllegalStateException("no free port found");
     }
 
     private static Path tempKeyFile() {

@@ -48,7 +48,9 @@ class RelayProblems {
     @ExceptionHandler(ResourceAccessException.class)
     void sideUnreachable(ResourceAccessException e, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        log.warn("A call to a side failed: {}", e.getMessage());
+        // the path only: the query string may hold what a person searched for
+        log.warn("{} {} could not be relayed: {}", request.getMethod(), request.getRequestURI(),
+                e.getMostSpecificCause().getClass().getSimpleName());
         response.setHeader("Retry-After", "5");
         problems.write(request, response, HttpStatus.BAD_GATEWAY, "side-unreachable", "Bad Gateway",
                 "the service behind this page did not answer; try again in a moment");

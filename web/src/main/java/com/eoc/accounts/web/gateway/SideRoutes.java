@@ -1,5 +1,6 @@
 package com.eoc.accounts.web.gateway;
 
+import static org.springframework.cloud.gateway.server.mvc.filter.AfterFilterFunctions.addResponseHeader;
 import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.removeRequestHeader;
 import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.uri;
 import static org.springframework.cloud.gateway.server.mvc.filter.TokenRelayFilterFunctions.tokenRelay;
@@ -8,7 +9,9 @@ import static org.springframework.cloud.gateway.server.mvc.handler.HandlerFuncti
 import static org.springframework.web.servlet.function.RequestPredicates.method;
 import static org.springframework.web.servlet.function.RequestPredicates.path;
 
+import com.eoc.accounts.web.security.BrowserProtections;
 import java.net.URI;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -23,13 +26,15 @@ import org.springframework.web.servlet.function.ServerResponse;
  * The two routes of the backend-for-frontend: reads go to the query side, changes to the command
  * side, each path unchanged, each with the signed-in user's access token (Spring Cloud Gateway's
  * token relay, which refreshes an expired token through the authorized client manager). What the
- * sides answer (status, ETag, Retry-After, Location, body) comes back as it is.
+ * sides answer (status, ETag, Retry-After, Location, body) comes back as it is, with the page's
+ * Content-Security-Policy added.
  */
 @Configuration(proxyBeanMethods = false)
 class SideRoutes {
 
     /** The request header that carries the CSRF token; the sides have no use for it. */
     static final String CSRF_HEADER = "X-XSRF-TOKEN";
+    private static final String CONTENT_SECURITY_POLICY = "Content-Security-Policy";
 
     @Bean
     RouterFunction<ServerResponse> reads(@Value("${accounts.web.query-side-url}") URI querySide) {
@@ -38,17 +43,28 @@ class SideRoutes {
                 .before(uri(querySide))
                 .before(browserOnlyHeadersRemoved())
                 .filter(tokenRelay())
+                .after(pagePolicyAdded())
                 .build();
     }
 
     @Bean
     RouterFunction<ServerResponse> changes(@Value("${accounts.web.command-side-url}") URI commandSide) {
         return route("changes")
-                .route(path("/api/**").and(method(HttpMethod.POST).or(method(HttpMethod.PUT)).or(method(HttpMethod.DELETE))), http())
+                .route(path("/api/**").and(method(HttpMethod.POST).or(method(HttpMethod.PUT)).or(method(HttpMethod.DELETE))),
+                        http())
                 .before(uri(commandSide))
                 .before(browserOnlyHeadersRemoved())
                 .filter(tokenRelay())
+                .after(pagePolicyAdded())
                 .build();
+    }
+
+    /**
+     * The page's policy on relayed answers too (an avatar opened in a tab of its own is such an
+     * answer), beside whatever policy the side sent: a browser enforces each of them.
+     */
+    private static BiFunction<ServerRequest, ServerResponse, ServerResponse> pagePolicyAdded() {
+        return addResponseHeader(CONTENT_SECURITY_POLICY, BrowserProtections.CONTENT_SECURITY_POLICY);
     }
 
     /**

@@ -14,6 +14,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
@@ -24,6 +25,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
@@ -38,6 +40,8 @@ import org.springframework.security.oauth2.core.oidc.OidcScopes;
 import org.springframework.security.oauth2.core.oidc.StandardClaimNames;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.server.authorization.InMemoryOAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
@@ -53,8 +57,10 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.util.StringUtils;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The stand-in for an identity provider in the {@code local} profile, and in no other: Spring
@@ -165,9 +171,11 @@ public class LocalIdentityProvider {
         return repository;
     }
 
+    /** The authorization request that sent a person to the form, to resume it after they sign in. */
     private static RequestCache signInRequests() {
         HttpSessionRequestCache cache = new HttpSessionRequestCache();
         cache.setSessionAttrName(SAVED_REQUEST_ATTRIBUTE);
+        cache.setRequestMatcher(PathPatternRequestMatcher.pathPattern(HttpMethod.GET, "/oauth2/authorize"));
         return cache;
     }
 
@@ -193,7 +201,7 @@ public class LocalIdentityProvider {
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                 .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
-                .redirectUri(issuer + "/login/oauth2/code/" + REGISTRATION_ID)
+                .redirectUris(uris -> uris.addAll(redirectUris()))
                 .scope(OidcScopes.OPENID)
                 .scope(OidcScopes.PROFILE)
                 .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build())
@@ -203,6 +211,29 @@ public class LocalIdentityProvider {
                         .build())
                 .build();
         return new InMemoryRegisteredClientRepository(page);
+    }
+
+    /**
+     * The provider's record of what it issued, in memory: a restart of this application ends every
+     * local sign-in anyway (the page's sessions are in memory too).
+     */
+    @Bean
+    OAuth2AuthorizationService authorizations() {
+        return new InMemoryOAuth2AuthorizationService();
+    }
+
+    /**
+     * The page's address after sign-in: the issuer's, and when that is {@code localhost}, also
+     * {@code 127.0.0.1}, so that a page opened at either address gets back to its own session.
+     */
+    private List<String> redirectUris() {
+        String path = "/login/oauth2/code/" + REGISTRATION_ID;
+        URI address = URI.create(issuer);
+        if ("localhost".equals(address.getHost())) {
+            String loopback = UriComponentsBuilder.fromUri(address).host("127.0.0.1").toUriString();
+            return List.of(issuer + path, loopback + path);
+        }
+        return List.of(issuer + path);
     }
 
     /** The claims the two sides read ({@code sub}, {@code roles}) and the names the page shows. */

@@ -1,6 +1,7 @@
 package com.eoc.accounts.web.security;
 
 import java.time.Duration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
@@ -35,14 +36,14 @@ class AuthorizedClients {
     }
 
     @Bean
-    OAuth2AuthorizedClientManager authorizedClientManager(ClientRegistrationRepository registrations,
+    OAuth2AuthorizedClientManager authorizedClientManager(ObjectProvider<ClientRegistrationRepository> registrations,
                                                           OAuth2AuthorizedClientRepository authorizedClients) {
         OAuth2AuthorizedClientProvider provider = OAuth2AuthorizedClientProviderBuilder.builder()
                 .authorizationCode()
                 .refreshToken(refresh -> refresh.clockSkew(EARLY_REFRESH))
                 .build();
         DefaultOAuth2AuthorizedClientManager manager =
-                new DefaultOAuth2AuthorizedClientManager(registrations, authorizedClients);
+                new DefaultOAuth2AuthorizedClientManager(IdentityProviders.required(registrations), authorizedClients);
         manager.setAuthorizedClientProvider(provider);
         return manager;
     }

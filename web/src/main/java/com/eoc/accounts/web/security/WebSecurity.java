@@ -2,15 +2,25 @@ package com.eoc.accounts.web.security;
 
 import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.pathPattern;
 
+import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,15 +43,34 @@ class WebSecurity {
         return new Problems(json);
     }
 
+    /**
+     * Where a person was going when sent to sign in, to take them there after: a page they opened,
+     * never one of the page's own calls, scripts or icons (which a browser asks for with other
+     * Accept headers). Without the {@code ?continue} marker Spring adds by default, so the address
+     * bar shows the page's own address.
+     */
+    private static RequestCache pagesBeforeSignIn() {
+        MediaTypeRequestMatcher html = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
+        html.setIgnoredMediaTypes(Set.of(MediaType.ALL));
+        HttpSessionRequestCache cache = new HttpSessionRequestCache();
+        cache.setRequestMatcher(new AndRequestMatcher(pathPattern(HttpMethod.GET, "/**"), html,
+                new NegatedRequestMatcher(PAGE_CALLS)));
+        cache.setMatchingRequestParameterName(null);
+        return cache;
+    }
+
     /** Last: the local identity provider's chains (local profile) claim their paths first. */
     @Bean
     @Order(Ordered.LOWEST_PRECEDENCE)
     SecurityFilterChain pageSecurity(HttpSecurity http, Problems problems,
+                                     ObjectProvider<ClientRegistrationRepository> identityProviders,
                                      @Value("${server.servlet.session.cookie.name}") String sessionCookie) {
+        IdentityProviders.required(identityProviders);
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
                         .anyRequest().authenticated())
                 .oauth2Login(login -> { })
+                .requestCache(cache -> cache.requestCache(pagesBeforeSignIn()))
                 .exceptionHandling(exceptions -> exceptions
                         .defaultAuthenticationEntryPointFor(problems, PAGE_CALLS)
                         .defaultAccessDeniedHandlerFor(problems, PAGE_CALLS))

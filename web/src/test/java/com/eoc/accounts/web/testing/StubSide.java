@@ -40,6 +40,11 @@ public final class StubSide implements AutoCloseable {
             all.putIfAbsent("Content-Type", "application/json");
             return new Answer(status, all, json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
+
+        /** No answer at all: the connection is closed, as by a side that crashed. */
+        public static Answer hangUp() {
+            return new Answer(-1, Map.of(), new byte[0]);
+        }
     }
 
     private record Rule(String method, String pathPrefix, Function<Received, Answer> answer) {
@@ -103,6 +108,9 @@ public final class StubSide implements AutoCloseable {
                     .findFirst()
                     .map(rule -> rule.answer().apply(request))
                     .orElse(Answer.json(200, "{}", Map.of()));
+            if (answer.status() < 0) {
+                return;
+            }
             answer.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
             boolean noBody = request.method().equals("HEAD") || answer.body().length == 0;
             exchange.sendResponseHeaders(answer.status(), noBody ? -1 : answer.body().length);
