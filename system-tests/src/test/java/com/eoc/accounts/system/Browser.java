@@ -149,10 +149,13 @@ final class Browser implements ExecutionCondition, BeforeAllCallback, AfterAllCa
         visible(By.id("account-button"));
     }
 
-    /** Opens a screen of the page by its address, as a bookmark or a reload would. */
-    void open(String fragment) {
+    /**
+     * Opens a screen of the page by its address, as a bookmark would, and waits for its title (the
+     * page may already be open: then only the fragment changes and the screen follows).
+     */
+    void open(String fragment, String title) {
         driver.get(url("/#" + fragment));
-        visible(By.cssSelector("main h1"));
+        text(By.cssSelector("main h1"), title);
     }
 
     WebElement visible(By locator) {

@@ -89,7 +89,7 @@ class UsersBrowserTest {
         String family = familyName();
         String email = "new." + family.toLowerCase() + "@example.com";
         String subject = "login-" + family.toLowerCase();
-        browser.open("/users");
+        browser.open("/users", "Users");
         browser.driver().findElement(By.id("new-first-name")).sendKeys("Radia");
         browser.driver().findElement(By.id("new-last-name")).sendKeys(family);
         browser.driver().findElement(By.id("new-email")).sendKeys(email);
@@ -128,7 +128,7 @@ class UsersBrowserTest {
     void anAdministratorRevokesAUsersTokenButCannotGenerateOne() throws Exception {
         Person user = accounts.register("Ken", familyName());
         String token = accounts.generateToken(user, 30);
-        browser.open("/users?search=" + user.lastName());
+        browser.open("/users?search=" + user.lastName(), "Users");
         browser.visible(By.linkText(user.name())).click();
         browser.text(TITLE, "Edit user: " + user.name());
 
