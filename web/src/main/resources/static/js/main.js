@@ -75,11 +75,17 @@ function showHome() {
 
 function showFailure(problem) {
     const {fragment, slot} = fromTemplate('failure-template');
-    slot('detail').textContent = problem instanceof Problem && problem.status === 503
-        ? 'The screen is still updating. Try again in a moment.'
+    const behind = problem instanceof Problem && problem.status === 503;
+    slot('detail').textContent = behind
+        ? 'The latest changes are not shown yet: the screen is still updating. Try again in a moment.'
         : problem.message;
-    slot('retry').addEventListener('click', route);
-    showScreen(fragment);
+    slot('retry').addEventListener('click', () => {
+        // trying again is reading again: what the view has now, not a version it may never reach
+        const [path] = window.location.hash.split('?');
+        history.replaceState(null, '', path || '#/');
+        route();
+    });
+    showScreen(fragment, behind ? 'Still updating' : undefined);
 }
 
 function forbidden() {

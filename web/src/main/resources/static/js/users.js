@@ -38,7 +38,7 @@ export async function showUsers({search = '', page = 0}) {
         if (answer.items.length === 0) {
             say(message, search ? `No user matches “${search}”.` : 'There are no users yet.');
         } else if (search) {
-            say(message, `${count} match “${search}”.`);
+            say(message, `${count} ${answer.totalItems === 1 ? 'matches' : 'match'} “${search}”.`);
         }
     } catch (problem) {
         say(message, `The users could not be listed: ${problem.message}`, 'error');
