@@ -12,9 +12,7 @@ import {
 } from './dom.js';
 import {confirmWith} from './dialog.js';
 
-const EXPIRY_WARNING = days => (days === 1
-    ? 'Expiring soon: 1 day left. Delete it and generate a new one before it expires.'
-    : `Expiring soon: ${days} days left. Delete it and generate a new one before it expires.`);
+const EXPIRY_WARNING = days => `Expiring soon: ${days === 1 ? '1 day' : `${days} days`} left`;
 
 /**
  * Shows the screen. {@code target}: {own: true} or {accountId}; {@code minVersion}: a version the
@@ -220,9 +218,7 @@ export async function showSettings(target, {minVersion, ownAccountId, onOwnChang
                 warning.className = 'warning';
                 warning.hidden = false;
             } else if (token.status === 'EXPIRED') {
-                warning.textContent = own
-                    ? 'Expired: delete it and generate a new one.'
-                    : 'Expired.';
+                warning.textContent = 'Expired';
                 warning.className = 'warning expired';
                 warning.hidden = false;
             }
