@@ -43,8 +43,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 final class Browser implements ExecutionCondition, BeforeAllCallback, AfterAllCallback, TestWatcher {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    /** Debian's packages; elsewhere name them with -Dchromium.binary= and -Dchromium.driver=. */
+    static final Path CHROMIUM = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
+    static final Path CHROMEDRIVER = Path.of(System.getProperty("chromium.driver", "/usr/bin/chromedriver"));
     static final String INSTALL = "Browser tests skipped: Chromium is not installed here"
             + " (apt-get install -y chromium chromium-driver)";
     /** What the local identity provider takes as everyone's password. */
