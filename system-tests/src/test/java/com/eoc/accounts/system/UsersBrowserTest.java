@@ -125,6 +125,21 @@ class UsersBrowserTest {
         assertThat(browser.driver().findElement(By.id("header-avatar")).isDisplayed())
                 .as("the header keeps the administrator's own look").isFalse();
 
+        // the same login cannot have two accounts; a blank name is refused beside its field
+        browser.open("/users", "Users");
+        browser.driver().findElement(By.id("new-last-name")).sendKeys("Second");
+        browser.driver().findElement(By.id("new-email")).sendKeys("second." + email);
+        browser.driver().findElement(By.id("new-subject")).sendKeys(subject);
+        browser.driver().findElement(By.xpath("//button[normalize-space()='Create user']")).click();
+        browser.text(By.id("new-first-name-error"), "must not be blank");
+        browser.driver().findElement(By.id("new-first-name")).sendKeys("Another");
+        browser.driver().findElement(By.xpath("//button[normalize-space()='Create user']")).click();
+        browser.text(By.id("new-subject-error"), "already the login of another account");
+        assertThat(browser.driver().findElement(By.cssSelector("[data-slot=create-message]")).getText())
+                .isEqualTo("Not created: the login subject already has an account.");
+        assertThat(browser.driver().findElement(By.id("new-first-name-error")).isDisplayed()).isFalse();
+        assertThat(browser.driver().findElement(By.id("new-email")).getDomProperty("value"))
+                .isEqualTo("second." + email);
     }
 
     @Test
