@@ -134,11 +134,15 @@ class AccountQueryIntegrationTest {
     }
 
     @Test
-    void theOpenApiDescriptionListsTheAccountView() throws Exception {
+    void theOpenApiDescriptionListsTheAccountViewsAndThePolicy() throws Exception {
         HttpResponse<String> response = get("/v3/api-docs");
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(json.readTree(response.body()).get("paths").get("/api/accounts/{id}").has("get")).isTrue();
+        JsonNode paths = json.readTree(response.body()).get("paths");
+        assertThat(paths.get("/api/accounts/{id}").has("get")).isTrue();
+        assertThat(paths.get("/api/accounts/{id}").get("get").get("parameters").toString()).contains("minVersion");
+        assertThat(paths.get("/api/me").get("get").get("parameters").toString()).contains("minVersion");
+        assertThat(paths.get("/api/token-policy").has("get")).isTrue();
     }
 
     @Test

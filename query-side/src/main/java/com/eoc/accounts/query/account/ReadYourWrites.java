@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 class ReadYourWrites {
 
     static final long RECHECK_MILLIS = 200;
+    private static final long RECHECK_NANOS = Duration.ofMillis(RECHECK_MILLIS).toNanos();
 
     private final AccountViewRepository accounts;
     private final ViewUpdates updates;
@@ -40,22 +41,23 @@ class ReadYourWrites {
      */
     AccountView atLeast(UUID accountId, long minVersion) {
         long deadline = System.nanoTime() + maxWaitNanos;
+        Optional<AccountView> view = Optional.empty();
         try {
             while (true) {
                 long seen = updates.count();
-                Optional<AccountView> view = accounts.findById(accountId);
+                view = accounts.findById(accountId);
                 if (view.isPresent() && view.get().getVersion() >= minVersion) {
                     return view.get();
                 }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    throw new ViewBehindException(accountId, minVersion, view.map(AccountView::getVersion));
+                    break;
                 }
-                updates.awaitChangeFrom(seen, Math.min(left, Duration.ofMillis(RECHECK_MILLIS).toNanos()));
+                updates.awaitChangeFrom(seen, Math.min(left, RECHECK_NANOS));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ViewBehindException(accountId, minVersion, Optional.empty());
         }
+        throw new ViewBehindException(accountId, minVersion, view.map(AccountView::getVersion));
     }
 }
