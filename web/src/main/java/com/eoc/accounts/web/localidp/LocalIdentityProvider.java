@@ -42,6 +42,7 @@ import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.authorization.InMemoryOAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
@@ -75,17 +76,18 @@ import org.springframework.web.util.UriComponentsBuilder;
  */
 @Configuration(proxyBeanMethods = false)
 @Profile(LocalIdentityProvider.PROFILE)
-public class LocalIdentityProvider {
+class LocalIdentityProvider {
 
-    public static final String PROFILE = "local";
+    static final String PROFILE = "local";
     /** The page's client registration with this provider ({@code /oauth2/authorization/local}). */
-    public static final String REGISTRATION_ID = "local";
+    static final String REGISTRATION_ID = "local";
     static final String CLIENT_ID = "web";
     static final String ROLES_CLAIM = "roles";
     static final String SIGN_IN_PAGE = "/login";
 
     private static final String SECURITY_CONTEXT_ATTRIBUTE = "LOCAL_IDP_SECURITY_CONTEXT";
     private static final String SAVED_REQUEST_ATTRIBUTE = "LOCAL_IDP_SAVED_REQUEST";
+    private static final OAuth2TokenType ID_TOKEN = new OAuth2TokenType(OidcParameterNames.ID_TOKEN);
 
     private final String issuer;
     /**
@@ -243,11 +245,11 @@ public class LocalIdentityProvider {
             if (!(context.getPrincipal().getPrincipal() instanceof LocalUser user)) {
                 return;
             }
-            String tokenType = context.getTokenType().getValue();
-            if (tokenType.equals("access_token") || tokenType.equals(OidcParameterNames.ID_TOKEN)) {
+            boolean idToken = ID_TOKEN.equals(context.getTokenType());
+            if (idToken || OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
                 context.getClaims().claim(ROLES_CLAIM, user.roles());
             }
-            if (tokenType.equals(OidcParameterNames.ID_TOKEN)) {
+            if (idToken) {
                 context.getClaims().claim(StandardClaimNames.NAME, user.displayName());
                 if (user.email() != null) {
                     context.getClaims().claim(StandardClaimNames.EMAIL, user.email());
