@@ -203,6 +203,17 @@ class LocalSignInAndRelayTest {
     }
 
     @Test
+    void aSignInThatFailsAfterTheFormSaysSo() {
+        // a callback without the authorization request it answers (a forged or replayed one)
+        HttpResponse<String> callback = browser.get("/login/oauth2/code/local?code=made-up&state=made-up");
+
+        HttpResponse<String> form = browser.follow(callback);
+
+        assertThat(form.uri().getPath()).isEqualTo("/login");
+        assertThat(form.body()).contains("did not complete").doesNotContain("were not accepted");
+    }
+
+    @Test
     void anExpiredAccessTokenIsRenewedWithTheRefreshToken() {
         browser.signIn("admin", "local");
 

@@ -153,7 +153,7 @@ class LocalIdentityProvider {
     @Order(2)
     SecurityFilterChain localSignInForm(HttpSecurity http) {
         ExceptionMappingAuthenticationFailureHandler failures = new ExceptionMappingAuthenticationFailureHandler();
-        failures.setDefaultFailureUrl(SIGN_IN_PAGE + "?error");
+        failures.setDefaultFailureUrl(SIGN_IN_PAGE + "?refused");
         failures.setExceptionMappings(Map.of(InternalAuthenticationServiceException.class.getName(),
                 SIGN_IN_PAGE + "?unavailable"));
         http.securityMatcher(SIGN_IN_PAGE, SignInPage.ASSETS + "/**")

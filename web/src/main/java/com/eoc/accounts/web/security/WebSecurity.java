@@ -1,6 +1,5 @@
 package com.eoc.accounts.web.security;
 
-import static org.springframework.security.config.Customizer.withDefaults;
 import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.pathPattern;
 
 import java.util.Set;
@@ -55,7 +54,7 @@ class WebSecurity {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
                         .anyRequest().authenticated())
-                .oauth2Login(withDefaults())
+                .oauth2Login(login -> login.failureHandler(new SignInFailures()))
                 .requestCache(cache -> cache.requestCache(pagesBeforeSignIn()))
                 .exceptionHandling(exceptions -> exceptions
                         .defaultAuthenticationEntryPointFor(problems, PAGE_CALLS)
