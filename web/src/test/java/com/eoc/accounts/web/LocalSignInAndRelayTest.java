@@ -23,8 +23,11 @@ import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
@@ -40,6 +43,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @ActiveProfiles("local")
+@ExtendWith(OutputCaptureExtension.class)
 class LocalSignInAndRelayTest {
 
     private static final int PORT = freePort();
@@ -434,6 +438,17 @@ class LocalSignInAndRelayTest {
         assertThat(signedOut.statusCode()).isEqualTo(204);
         assertThat(browser.get("/session").statusCode()).isEqualTo(401);
         assertThat(browser.get("/api/me").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void noTokenNorPasswordReachesTheLog(CapturedOutput output) {
+        browser.signIn("ada@example.com", "local");
+        browser.get("/api/me");
+        String accessToken = relayedToken(QUERY_SIDE.next()).getTokenValue();
+        new Browser(URI.create(ISSUER)).signIn("admin", "wrong-password-in-the-log?");
+
+        assertThat(output.getAll()).doesNotContain(accessToken, "eyJ", "wrong-password-in-the-log?",
+                browser.cookie("SESSION"));
     }
 
     @Test
