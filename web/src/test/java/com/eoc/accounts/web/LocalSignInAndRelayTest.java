@@ -396,6 +396,23 @@ class LocalSignInAndRelayTest {
     }
 
     @Test
+    void aRefusedUploadIsAnsweredNotCutOff() {
+        byte[] upload = new byte[6 * 1024 * 1024];
+
+        browser.get("/session"); // the CSRF cookie, as a page whose session has ended still has it
+        HttpResponse<String> withoutSession = browser.send("PUT", "/api/accounts/" + ADA_ID + "/avatar",
+                HttpRequest.BodyPublishers.ofByteArray(upload), "Content-Type", "multipart/form-data; boundary=x",
+                "X-XSRF-TOKEN", browser.xsrfToken());
+        browser.signIn("admin", "local");
+        HttpResponse<String> withoutCsrf = browser.send("PUT", "/api/accounts/" + ADA_ID + "/avatar",
+                HttpRequest.BodyPublishers.ofByteArray(upload), "Content-Type", "multipart/form-data; boundary=x");
+
+        assertThat(withoutSession.statusCode()).isEqualTo(401);
+        assertThat(withoutCsrf.statusCode()).isEqualTo(403);
+        assertThat(COMMAND_SIDE.hasUnread()).isFalse();
+    }
+
+    @Test
     void everyAnswerCarriesTheContentSecurityPolicyAndNosniff() {
         HttpResponse<String> refused = browser.get("/api/me");
         HttpResponse<String> signInForm = browser.follow(browser.get("/", "Accept", "text/html"));
