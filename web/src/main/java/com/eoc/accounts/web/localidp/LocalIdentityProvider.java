@@ -89,7 +89,10 @@ class LocalIdentityProvider {
     private static final String SAVED_REQUEST_ATTRIBUTE = "LOCAL_IDP_SAVED_REQUEST";
     private static final OAuth2TokenType ID_TOKEN = new OAuth2TokenType(OidcParameterNames.ID_TOKEN);
 
+    /** As configured: the sides compare the tokens' {@code iss} with the same text. */
     private final String issuer;
+    /** The issuer without a trailing slash, for the endpoints' addresses. */
+    private final String base;
     /**
      * Made anew at every start and known only to this process, which is both the client and the
      * provider: nothing to configure and nothing that could leak from a file.
@@ -98,7 +101,9 @@ class LocalIdentityProvider {
 
     LocalIdentityProvider(@Value("${accounts.security.local.issuer}") String issuer, Environment environment) {
         refuseBesideAConfiguredProvider(environment);
-        this.issuer = trimTrailingSlash(issuer);
+        URI.create(issuer); // refuses what is not a URI at start-up
+        this.issuer = issuer;
+        this.base = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
         this.clientSecret = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
@@ -118,11 +123,6 @@ class LocalIdentityProvider {
             throw new IllegalStateException("The '" + PROFILE + "' profile is its own identity provider, but "
                     + property + ".* names another: run without the '" + PROFILE + "' profile to use it");
         }
-    }
-
-    private static String trimTrailingSlash(String url) {
-        URI.create(url); // refuses what is not a URI at start-up
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     // ------------------------------------------------------------------ the provider
@@ -230,12 +230,12 @@ class LocalIdentityProvider {
      */
     private List<String> redirectUris() {
         String path = "/login/oauth2/code/" + REGISTRATION_ID;
-        URI address = URI.create(issuer);
+        URI address = URI.create(base);
         if ("localhost".equals(address.getHost())) {
             String loopback = UriComponentsBuilder.fromUri(address).host("127.0.0.1").toUriString();
-            return List.of(issuer + path, loopback + path);
+            return List.of(base + path, loopback + path);
         }
-        return List.of(issuer + path);
+        return List.of(base + path);
     }
 
     /** The claims the two sides read ({@code sub}, {@code roles}) and the names the page shows. */
@@ -289,9 +289,9 @@ class LocalIdentityProvider {
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                 .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
                 .scope(OidcScopes.OPENID, OidcScopes.PROFILE)
-                .authorizationUri(issuer + "/oauth2/authorize")
-                .tokenUri(issuer + "/oauth2/token")
-                .jwkSetUri(issuer + "/oauth2/jwks")
+                .authorizationUri(base + "/oauth2/authorize")
+                .tokenUri(base + "/oauth2/token")
+                .jwkSetUri(base + "/oauth2/jwks")
                 // checked against the ID token's iss (no discovery happens for it)
                 .issuerUri(issuer)
                 .userNameAttributeName(IdTokenClaimNames.SUB)
