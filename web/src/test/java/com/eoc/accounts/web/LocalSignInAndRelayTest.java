@@ -125,6 +125,10 @@ class LocalSignInAndRelayTest {
         assertThat(form.uri().getPath()).isEqualTo("/login");
         assertThat(form.body()).contains("<form", "name=\"username\"", "name=\"password\"").doesNotContain("<script", "style=");
         assertThat(form.headers().firstValue("Content-Security-Policy")).hasValue("default-src 'self'");
+        HttpResponse<String> stylesheet = browser.get("/sign-in/sign-in.css");
+        assertThat(stylesheet.statusCode()).isEqualTo(200);
+        assertThat(stylesheet.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("text/css"));
     }
 
     // ------------------------------------------------------------------ signing in
