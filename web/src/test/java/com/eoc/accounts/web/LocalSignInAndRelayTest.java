@@ -23,8 +23,11 @@ import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
@@ -40,6 +43,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @ActiveProfiles("local")
+@ExtendWith(OutputCaptureExtension.class)
 class LocalSignInAndRelayTest {
 
     private static final int PORT = freePort();
@@ -121,6 +125,10 @@ class LocalSignInAndRelayTest {
         assertThat(form.uri().getPath()).isEqualTo("/login");
         assertThat(form.body()).contains("<form", "name=\"username\"", "name=\"password\"").doesNotContain("<script", "style=");
         assertThat(form.headers().firstValue("Content-Security-Policy")).hasValue("default-src 'self'");
+        HttpResponse<String> stylesheet = browser.get("/sign-in/sign-in.css");
+        assertThat(stylesheet.statusCode()).isEqualTo(200);
+        assertThat(stylesheet.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("text/css"));
     }
 
     // ------------------------------------------------------------------ signing in
@@ -200,6 +208,17 @@ class LocalSignInAndRelayTest {
             assertThat(form.body()).contains("were not accepted");
         }
         assertThat(browser.get("/session").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aSignInThatFailsAfterTheFormSaysSo() {
+        // a callback without the authorization request it answers (a forged or replayed one)
+        HttpResponse<String> callback = browser.get("/login/oauth2/code/local?code=made-up&state=made-up");
+
+        HttpResponse<String> form = browser.follow(callback);
+
+        assertThat(form.uri().getPath()).isEqualTo("/login");
+        assertThat(form.body()).contains("did not complete").doesNotContain("were not accepted");
     }
 
     @Test
@@ -381,6 +400,23 @@ class LocalSignInAndRelayTest {
     }
 
     @Test
+    void aRefusedUploadIsAnsweredNotCutOff() {
+        byte[] upload = new byte[6 * 1024 * 1024];
+
+        browser.get("/session"); // the CSRF cookie, as a page whose session has ended still has it
+        HttpResponse<String> withoutSession = browser.send("PUT", "/api/accounts/" + ADA_ID + "/avatar",
+                HttpRequest.BodyPublishers.ofByteArray(upload), "Content-Type", "multipart/form-data; boundary=x",
+                "X-XSRF-TOKEN", browser.xsrfToken());
+        browser.signIn("admin", "local");
+        HttpResponse<String> withoutCsrf = browser.send("PUT", "/api/accounts/" + ADA_ID + "/avatar",
+                HttpRequest.BodyPublishers.ofByteArray(upload), "Content-Type", "multipart/form-data; boundary=x");
+
+        assertThat(withoutSession.statusCode()).isEqualTo(401);
+        assertThat(withoutCsrf.statusCode()).isEqualTo(403);
+        assertThat(COMMAND_SIDE.hasUnread()).isFalse();
+    }
+
+    @Test
     void everyAnswerCarriesTheContentSecurityPolicyAndNosniff() {
         HttpResponse<String> refused = browser.get("/api/me");
         HttpResponse<String> signInForm = browser.follow(browser.get("/", "Accept", "text/html"));
@@ -423,6 +459,17 @@ class LocalSignInAndRelayTest {
         assertThat(signedOut.statusCode()).isEqualTo(204);
         assertThat(browser.get("/session").statusCode()).isEqualTo(401);
         assertThat(browser.get("/api/me").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void noTokenNorPasswordReachesTheLog(CapturedOutput output) {
+        browser.signIn("ada@example.com", "local");
+        browser.get("/api/me");
+        String accessToken = relayedToken(QUERY_SIDE.next()).getTokenValue();
+        new Browser(URI.create(ISSUER)).signIn("admin", "wrong-password-in-the-log?");
+
+        assertThat(output.getAll()).doesNotContain(accessToken, "eyJ", "wrong-password-in-the-log?",
+                browser.cookie("SESSION"));
     }
 
     @Test

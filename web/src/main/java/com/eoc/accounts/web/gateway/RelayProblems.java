@@ -34,7 +34,8 @@ class RelayProblems {
     void signInEnded(OAuth2AuthorizationException e, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         // the error code only: the description may quote the provider's answer
-        log.info("The access token of a session could not be renewed ({}); the session ends", e.getError().getErrorCode());
+        log.info("The access token of a session could not be renewed ({}); the session ends",
+                e.getError().getErrorCode());
         HttpSession session = request.getSession(false);
         if (session != null) {
             session.invalidate();

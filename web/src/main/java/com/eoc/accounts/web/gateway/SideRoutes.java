@@ -18,6 +18,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.web.servlet.function.RequestPredicate;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
@@ -36,10 +37,15 @@ class SideRoutes {
     static final String CSRF_HEADER = "X-XSRF-TOKEN";
     private static final String CONTENT_SECURITY_POLICY = "Content-Security-Policy";
 
+    private static final RequestPredicate READS = path("/api/**")
+            .and(method(HttpMethod.GET).or(method(HttpMethod.HEAD)));
+    private static final RequestPredicate CHANGES = path("/api/**")
+            .and(method(HttpMethod.POST).or(method(HttpMethod.PUT)).or(method(HttpMethod.DELETE)));
+
     @Bean
     RouterFunction<ServerResponse> reads(@Value("${accounts.web.query-side-url}") URI querySide) {
         return route("reads")
-                .route(path("/api/**").and(method(HttpMethod.GET).or(method(HttpMethod.HEAD))), http())
+                .route(READS, http())
                 .before(uri(querySide))
                 .before(browserOnlyHeadersRemoved())
                 .filter(tokenRelay())
@@ -50,8 +56,7 @@ class SideRoutes {
     @Bean
     RouterFunction<ServerResponse> changes(@Value("${accounts.web.command-side-url}") URI commandSide) {
         return route("changes")
-                .route(path("/api/**").and(method(HttpMethod.POST).or(method(HttpMethod.PUT)).or(method(HttpMethod.DELETE))),
-                        http())
+                .route(CHANGES, http())
                 .before(uri(commandSide))
                 .before(browserOnlyHeadersRemoved())
                 .filter(tokenRelay())

@@ -42,6 +42,7 @@ import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.authorization.InMemoryOAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
@@ -75,19 +76,23 @@ import org.springframework.web.util.UriComponentsBuilder;
  */
 @Configuration(proxyBeanMethods = false)
 @Profile(LocalIdentityProvider.PROFILE)
-public class LocalIdentityProvider {
+class LocalIdentityProvider {
 
-    public static final String PROFILE = "local";
+    static final String PROFILE = "local";
     /** The page's client registration with this provider ({@code /oauth2/authorization/local}). */
-    public static final String REGISTRATION_ID = "local";
+    static final String REGISTRATION_ID = "local";
     static final String CLIENT_ID = "web";
     static final String ROLES_CLAIM = "roles";
     static final String SIGN_IN_PAGE = "/login";
 
     private static final String SECURITY_CONTEXT_ATTRIBUTE = "LOCAL_IDP_SECURITY_CONTEXT";
     private static final String SAVED_REQUEST_ATTRIBUTE = "LOCAL_IDP_SAVED_REQUEST";
+    private static final OAuth2TokenType ID_TOKEN = new OAuth2TokenType(OidcParameterNames.ID_TOKEN);
 
+    /** As configured: the sides compare the tokens' {@code iss} with the same text. */
     private final String issuer;
+    /** The issuer without a trailing slash, for the endpoints' addresses. */
+    private final String base;
     /**
      * Made anew at every start and known only to this process, which is both the client and the
      * provider: nothing to configure and nothing that could leak from a file.
@@ -96,7 +101,9 @@ public class LocalIdentityProvider {
 
     LocalIdentityProvider(@Value("${accounts.security.local.issuer}") String issuer, Environment environment) {
         refuseBesideAConfiguredProvider(environment);
-        this.issuer = trimTrailingSlash(issuer);
+        URI.create(issuer); // refuses what is not a URI at start-up
+        this.issuer = issuer;
+        this.base = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
         this.clientSecret = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
@@ -116,11 +123,6 @@ public class LocalIdentityProvider {
             throw new IllegalStateException("The '" + PROFILE + "' profile is its own identity provider, but "
                     + property + ".* names another: run without the '" + PROFILE + "' profile to use it");
         }
-    }
-
-    private static String trimTrailingSlash(String url) {
-        URI.create(url); // refuses what is not a URI at start-up
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     // ------------------------------------------------------------------ the provider
@@ -151,7 +153,7 @@ public class LocalIdentityProvider {
     @Order(2)
     SecurityFilterChain localSignInForm(HttpSecurity http) {
         ExceptionMappingAuthenticationFailureHandler failures = new ExceptionMappingAuthenticationFailureHandler();
-        failures.setDefaultFailureUrl(SIGN_IN_PAGE + "?error");
+        failures.setDefaultFailureUrl(SIGN_IN_PAGE + "?refused");
         failures.setExceptionMappings(Map.of(InternalAuthenticationServiceException.class.getName(),
                 SIGN_IN_PAGE + "?unavailable"));
         http.securityMatcher(SIGN_IN_PAGE, SignInPage.ASSETS + "/**")
@@ -228,12 +230,12 @@ public class LocalIdentityProvider {
      */
     private List<String> redirectUris() {
         String path = "/login/oauth2/code/" + REGISTRATION_ID;
-        URI address = URI.create(issuer);
+        URI address = URI.create(base);
         if ("localhost".equals(address.getHost())) {
             String loopback = UriComponentsBuilder.fromUri(address).host("127.0.0.1").toUriString();
-            return List.of(issuer + path, loopback + path);
+            return List.of(base + path, loopback + path);
         }
-        return List.of(issuer + path);
+        return List.of(base + path);
     }
 
     /** The claims the two sides read ({@code sub}, {@code roles}) and the names the page shows. */
@@ -243,11 +245,11 @@ public class LocalIdentityProvider {
             if (!(context.getPrincipal().getPrincipal() instanceof LocalUser user)) {
                 return;
             }
-            String tokenType = context.getTokenType().getValue();
-            if (tokenType.equals("access_token") || tokenType.equals(OidcParameterNames.ID_TOKEN)) {
+            boolean idToken = ID_TOKEN.equals(context.getTokenType());
+            if (idToken || OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
                 context.getClaims().claim(ROLES_CLAIM, user.roles());
             }
-            if (tokenType.equals(OidcParameterNames.ID_TOKEN)) {
+            if (idToken) {
                 context.getClaims().claim(StandardClaimNames.NAME, user.displayName());
                 if (user.email() != null) {
                     context.getClaims().claim(StandardClaimNames.EMAIL, user.email());
@@ -287,9 +289,9 @@ public class LocalIdentityProvider {
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                 .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
                 .scope(OidcScopes.OPENID, OidcScopes.PROFILE)
-                .authorizationUri(issuer + "/oauth2/authorize")
-                .tokenUri(issuer + "/oauth2/token")
-                .jwkSetUri(issuer + "/oauth2/jwks")
+                .authorizationUri(base + "/oauth2/authorize")
+                .tokenUri(base + "/oauth2/token")
+                .jwkSetUri(base + "/oauth2/jwks")
                 // checked against the ID token's iss (no discovery happens for it)
                 .issuerUri(issuer)
                 .userNameAttributeName(IdTokenClaimNames.SUB)

@@ -17,11 +17,17 @@ class SignInPage {
     /** Where the form's own assets are served from, apart from the page's static resources. */
     static final String ASSETS = "/sign-in";
 
+    /**
+     * {@code refused}: this form did not accept the user name and password; {@code unavailable}:
+     * the accounts could not be read; {@code error}: the page's OpenID Connect sign-in failed after
+     * the form (Spring's failure address for it).
+     */
     @GetMapping(LocalIdentityProvider.SIGN_IN_PAGE)
-    String signIn(@RequestParam(required = false) String error, @RequestParam(required = false) String unavailable,
-                  Model model) {
-        model.addAttribute("refused", error != null);
+    String signIn(@RequestParam(required = false) String refused, @RequestParam(required = false) String unavailable,
+                  @RequestParam(required = false) String error, Model model) {
+        model.addAttribute("refused", refused != null);
         model.addAttribute("unavailable", unavailable != null);
+        model.addAttribute("failed", error != null);
         return "sign-in";
     }
 

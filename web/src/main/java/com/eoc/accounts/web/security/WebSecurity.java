@@ -36,11 +36,38 @@ import tools.jackson.databind.json.JsonMapper;
 class WebSecurity {
 
     /** The page's own calls: refused with problem+json, never redirected to a sign-in page. */
-    private static final RequestMatcher PAGE_CALLS = new OrRequestMatcher(pathPattern("/api/**"), pathPattern("/session"));
+    private static final RequestMatcher PAGE_CALLS =
+            new OrRequestMatcher(pathPattern("/api/**"), pathPattern("/session"));
 
     @Bean
     Problems problems(JsonMapper json) {
         return new Problems(json);
+    }
+
+    /** Last: the local identity provider's chains (local profile) claim their paths first. */
+    @Bean
+    @Order(Ordered.LOWEST_PRECEDENCE)
+    SecurityFilterChain pageSecurity(HttpSecurity http, Problems problems,
+                                     ObjectProvider<ClientRegistrationRepository> identityProviders,
+                                     @Value("${server.servlet.session.cookie.name}") String sessionCookie) {
+        IdentityProviders.required(identityProviders);
+        http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
+                        .anyRequest().authenticated())
+                .oauth2Login(login -> login.failureHandler(new SignInFailures()))
+                .requestCache(cache -> cache.requestCache(pagesBeforeSignIn()))
+                .exceptionHandling(exceptions -> exceptions
+                        .defaultAuthenticationEntryPointFor(problems, PAGE_CALLS)
+                        .defaultAccessDeniedHandlerFor(problems, PAGE_CALLS))
+                .csrf(csrf -> csrf.spa().csrfTokenRepository(BrowserProtections.csrfTokenRepository()))
+                .logout(logout -> logout
+                        .logoutUrl("/logout")
+                        .deleteCookies(sessionCookie)
+                        // the page's script signs out with fetch: a status, not a page to follow
+                        .logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.NO_CONTENT)))
+                .headers(headers -> headers.contentSecurityPolicy(
+                        csp -> csp.policyDirectives(BrowserProtections.CONTENT_SECURITY_POLICY)));
+        return http.build();
     }
 
     /**
@@ -57,30 +84,5 @@ class WebSecurity {
                 new NegatedRequestMatcher(PAGE_CALLS)));
         cache.setMatchingRequestParameterName(null);
         return cache;
-    }
-
-    /** Last: the local identity provider's chains (local profile) claim their paths first. */
-    @Bean
-    @Order(Ordered.LOWEST_PRECEDENCE)
-    SecurityFilterChain pageSecurity(HttpSecurity http, Problems problems,
-                                     ObjectProvider<ClientRegistrationRepository> identityProviders,
-                                     @Value("${server.servlet.session.cookie.name}") String sessionCookie) {
-        IdentityProviders.required(identityProviders);
-        http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
-                        .anyRequest().authenticated())
-                .oauth2Login(login -> { })
-                .requestCache(cache -> cache.requestCache(pagesBeforeSignIn()))
-                .exceptionHandling(exceptions -> exceptions
-                        .defaultAuthenticationEntryPointFor(problems, PAGE_CALLS)
-                        .defaultAccessDeniedHandlerFor(problems, PAGE_CALLS))
-                .csrf(csrf -> csrf.spa().csrfTokenRepository(BrowserProtections.csrfTokenRepository()))
-                .logout(logout -> logout
-                        .logoutUrl("/logout")
-                        .deleteCookies(sessionCookie)
-                        .logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.NO_CONTENT)))
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(BrowserProtections.CONTENT_SECURITY_POLICY)));
-        return http.build();
     }
 }
