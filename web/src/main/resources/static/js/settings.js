@@ -32,11 +32,13 @@ export async function showSettings(target, {minVersion, ownAccountId, onOwnChang
 
     const behind = () => say(screenMessage, 'Still updating: the screen will show your change in a moment.');
 
-    async function load(version) {
+    /** Reads the view (with at least {@code version}) and shows it; {@code resetDetails}: also over what was typed. */
+    async function load(version, resetDetails = false) {
         const answer = await readView(viewPath, version, behind);
         say(screenMessage, '');
+        const previous = view;
         view = answer.body;
-        renderDetails();
+        renderDetails(resetDetails ? null : previous);
         renderAvatar();
         renderToken();
         if (own) {
@@ -45,9 +47,9 @@ export async function showSettings(target, {minVersion, ownAccountId, onOwnChang
     }
 
     /** After a change: the state with at least {@code version}, or a message saying the screen is behind. */
-    async function refresh(version) {
+    async function refresh(version, resetDetails = false) {
         try {
-            await load(version);
+            await load(version, resetDetails);
             return true;
         } catch (problem) {
             if (problem instanceof Problem && problem.status === 503) {
@@ -72,11 +74,20 @@ export async function showSettings(target, {minVersion, ownAccountId, onOwnChang
 
     // ---- user details
 
-    function renderDetails() {
-        form.elements.firstName.value = view.firstName ?? '';
-        form.elements.lastName.value = view.lastName ?? '';
-        form.elements.email.value = view.email ?? '';
-        clearFieldErrors(form);
+    /**
+     * Fills the fields from the view, except those the user has typed in since {@code previous}
+     * was shown (a change of the image or the token does not throw away a name being typed).
+     */
+    function renderDetails(previous) {
+        for (const field of ['firstName', 'lastName', 'email']) {
+            const input = form.elements[field];
+            if (!previous || input.value === (previous[field] ?? '')) {
+                input.value = view[field] ?? '';
+            }
+        }
+        if (!previous) {
+            clearFieldErrors(form);
+        }
         if (!own) {
             slot('title').textContent = `Edit user: ${[view.firstName, view.lastName].filter(Boolean).join(' ')}`;
         }
@@ -111,14 +122,13 @@ export async function showSettings(target, {minVersion, ownAccountId, onOwnChang
                 // the second command names the version the first one made
                 version = (await request('PUT', accountPath(command.path), {json: command.json, version})).version;
             }
-            if (await refresh(version)) {
+            if (await refresh(version, true)) {
                 say(message, 'Saved.', 'success');
             }
         } catch (problem) {
             if (version !== view.version) {
-                // the first of two commands went through: show it, keep what the user typed for the rest
+                // the first of two commands went through: show it; what the user typed stays
                 await refresh(version);
-                form.elements.email.value = typed.email;
             }
             if (problem.status === 412) {
                 say(message, 'Not saved: this account was changed elsewhere. Reload to see the current details.',
@@ -141,7 +151,7 @@ export async function showSettings(target, {minVersion, ownAccountId, onOwnChang
     slot('reload').addEventListener('click', async () => {
         slot('stale').hidden = true;
         say(slot('details-message'), '');
-        await refresh(undefined);
+        await refresh(undefined, true);
         announce('The current details are shown.');
         slot('title').focus();
     });

@@ -235,8 +235,11 @@ class AccountSettingsBrowserTest {
         browser.driver().findElement(By.xpath("//button[normalize-space()='Edit Avatar']")).click();
         assertThat(browser.script("return window.pickerOpened")).as("Edit Avatar opens the file picker").isEqualTo(true);
 
+        retype(FIRST_NAME, "Barbara Jane");
         upload(Images.picture(300, 200));
         browser.text(AVATAR_MESSAGE, "The profile image is updated.");
+        assertThat(browser.driver().findElement(FIRST_NAME).getDomProperty("value"))
+                .as("a name being typed stays through the image's change").isEqualTo("Barbara Jane");
         WebElement image = browser.visible(AVATAR);
         browser.until(driver -> browser.loaded(image));
         WebElement header = browser.visible(HEADER_AVATAR);
