@@ -12,6 +12,7 @@ import java.util.logging.Level;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
@@ -41,7 +42,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * says how to install it; a failed test leaves its screenshot, the page and the browser's
  * console log under {@code target/browser/}.
  */
-final class Browser implements ExecutionCondition, BeforeAllCallback, AfterAllCallback, TestWatcher {
+final class Browser implements ExecutionCondition, BeforeAllCallback, AfterEachCallback, AfterAllCallback, TestWatcher {
 
     /** Debian's packages; elsewhere name them with -Dchromium.binary= and -Dchromium.driver=. */
     static final Path CHROMIUM = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
@@ -59,6 +60,8 @@ final class Browser implements ExecutionCondition, BeforeAllCallback, AfterAllCa
     private Path profile;
     private ChromeDriver driver;
     private WebDriverWait wait;
+    /** What the browser's console said during the last test (read once: reading empties it). */
+    private List<LogEntry> console = List.of();
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
@@ -92,6 +95,22 @@ final class Browser implements ExecutionCondition, BeforeAllCallback, AfterAllCa
         wait = new WebDriverWait(driver, WAIT);
     }
 
+    /**
+     * A script error or a refusal by the Content Security Policy fails the test, whatever it
+     * asserted: the page must work under {@code default-src 'self'}.
+     */
+    @Override
+    public void afterEach(ExtensionContext context) {
+        console = driver.manage().logs().get(LogType.BROWSER).getAll();
+        List<String> broken = console.stream()
+                .map(LogEntry::getMessage)
+                .filter(message -> message.contains("Content Security Policy") || message.contains("Uncaught"))
+                .toList();
+        if (!broken.isEmpty()) {
+            throw new AssertionError("the page's console reports errors: " + broken);
+        }
+    }
+
     @Override
     public void afterAll(ExtensionContext context) throws IOException {
         if (driver != null) {
@@ -113,11 +132,8 @@ final class Browser implements ExecutionCondition, BeforeAllCallback, AfterAllCa
         try {
             screenshot(name + ".png");
             Files.writeString(output().resolve(name + ".html"), driver.getPageSource());
-            String console = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-                    .map(LogEntry::toString)
-                    .collect(Collectors.joining("\n"));
-            Files.writeString(output().resolve(name + "-console.log"),
-                    "page: " + driver.getCurrentUrl() + "\n" + console + "\n");
+            Files.writeString(output().resolve(name + "-console.log"), "page: " + driver.getCurrentUrl() + "\n"
+                    + console.stream().map(LogEntry::toString).collect(Collectors.joining("\n")) + "\n");
         } catch (RuntimeException | IOException e) {
             cause.addSuppressed(e);
         }
