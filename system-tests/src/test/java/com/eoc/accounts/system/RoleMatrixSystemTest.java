@@ -187,7 +187,8 @@ class RoleMatrixSystemTest {
         assertThat(response.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
     }
 
-    private static List<Endpoint> endpoints() {
+    /** The role table, row by row: {@link WebRoleMatrixSystemTest} holds the page's server to the same rows. */
+    static List<Endpoint> endpoints() {
         List<Endpoint> endpoints = new ArrayList<>(commandSideEndpoints());
         endpoints.addAll(querySideEndpoints());
         return endpoints;
