@@ -1,5 +1,6 @@
 package com.eoc.accounts.platform.security;
 
+import com.eoc.accounts.localsigningkey.LocalSigningKey;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;

@@ -3,6 +3,7 @@ package com.eoc.accounts.platform.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.eoc.accounts.localsigningkey.LocalSigningKey;
 import com.nimbusds.jose.jwk.RSAKey;
 import java.io.IOException;
 import java.nio.file.Files;

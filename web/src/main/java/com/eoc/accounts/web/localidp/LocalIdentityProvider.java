@@ -2,6 +2,7 @@ package com.eoc.accounts.web.localidp;
 
 import static org.springframework.security.config.Customizer.withDefaults;
 
+import com.eoc.accounts.localsigningkey.LocalSigningKey;
 import com.eoc.accounts.web.security.BrowserProtections;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -183,7 +184,7 @@ class LocalIdentityProvider {
 
     @Bean
     JWKSource<SecurityContext> localSigningKey(@Value("${accounts.security.local.signing-key-file}") Path file) {
-        RSAKey key = SigningKeyFile.loadOrCreate(file);
+        RSAKey key = LocalSigningKey.loadOrCreate(file);
         return new ImmutableJWKSet<>(new JWKSet(key));
     }
 

@@ -1,4 +1,4 @@
-package com.eoc.accounts.platform.security;
+package com.eoc.accounts.localsigningkey;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.KeyUse;
@@ -16,20 +16,27 @@ import java.util.UUID;
 
 /**
  * The RSA key that signs the local run's JWTs, made on first start and kept as a JSON Web Key in
- * the local data folder (git-ignored, readable by its owner only). Both applications read the
- * same file, so a token minted by one is accepted by the other.
+ * the local data folder (git-ignored, readable by its owner only). The command side, the query
+ * side and the web application read the same file, whichever starts first making it, so a token
+ * signed by one is accepted by the others.
  */
-final class LocalSigningKey {
+public final class LocalSigningKey {
 
     private LocalSigningKey() {
     }
 
-    static RSAKey loadOrCreate(Path file) {
+    /** The key in {@code file}, made there first if there is none; always with its private part. */
+    public static RSAKey loadOrCreate(Path file) {
         try {
             if (!Files.exists(file)) {
                 create(file);
             }
-            return RSAKey.parse(Files.readString(file, StandardCharsets.US_ASCII));
+            RSAKey key = RSAKey.parse(Files.readString(file, StandardCharsets.US_ASCII));
+            if (!key.isPrivate()) {
+                throw new IllegalStateException("the local signing key " + file + " holds no private key;"
+                        + " delete it to have a new one made");
+            }
+            return key;
         } catch (IOException e) {
             throw new UncheckedIOException("could not read or write the local signing key " + file, e);
         } catch (ParseException e) {
