@@ -3,14 +3,16 @@ package com.eoc.accounts.query.admin;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
+import org.axonframework.common.jdbc.JdbcException;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
@@ -18,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.task.TaskExecutor;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -32,27 +35,35 @@ class ProcessorAdmin {
 
     private final EventProcessingConfiguration eventProcessing;
     private final EventStore eventStore;
-    private final TokenStore tokenStore;
+    private final ProcessorNodes nodes;
     private final TaskExecutor executor;
 
-    ProcessorAdmin(EventProcessingConfiguration eventProcessing, EventStore eventStore, TokenStore tokenStore,
+    ProcessorAdmin(EventProcessingConfiguration eventProcessing, EventStore eventStore, ProcessorNodes nodes,
                    @Qualifier("applicationTaskExecutor") TaskExecutor executor) {
         this.eventProcessing = eventProcessing;
         this.eventStore = eventStore;
-        this.tokenStore = tokenStore;
+        this.nodes = nodes;
         this.executor = executor;
     }
 
+    /**
+     * Every processor as this node works on it, with every segment's owner as the token table has
+     * it; unknown (503) while the database does not answer.
+     */
     List<ProcessorStatus> processors() {
-        long head = head();
-        return eventProcessing.eventProcessors().entrySet().stream()
-                .sorted(Map.Entry.comparingByKey(Comparator.naturalOrder()))
-                .map(entry -> status(entry.getValue(), head))
-                .toList();
+        return known(() -> {
+            Map<String, List<SegmentClaim>> claims = nodes.claims();
+            long head = head();
+            return eventProcessing.eventProcessors().entrySet().stream()
+                    .sorted(Map.Entry.comparingByKey(Comparator.naturalOrder()))
+                    .map(entry -> status(entry.getValue(), claims, head))
+                    .toList();
+        });
     }
 
     ProcessorStatus processor(String name) {
-        return status(find(name), head());
+        EventProcessor processor = find(name);
+        return known(() -> status(processor, nodes.claims(), head()));
     }
 
     /**
@@ -116,14 +127,23 @@ class ProcessorAdmin {
         return eventProcessing.eventProcessor(name).orElseThrow(() -> new UnknownProcessorException(name));
     }
 
-    private ProcessorStatus status(EventProcessor processor, long head) {
+    private ProcessorStatus status(EventProcessor processor, Map<String, List<SegmentClaim>> claims, long head) {
         String name = processor.getName();
         long deadLetters = eventProcessing.deadLetterQueue(name).map(SequencedDeadLetterQueue::size).orElse(0L);
         if (!(processor instanceof StreamingEventProcessor streaming)) {
-            return ProcessorStatus.notStreaming(name, head, deadLetters);
+            return ProcessorStatus.notStreaming(name, head, deadLetters, nodes.node());
         }
-        return ProcessorStatus.of(name, tokenStore.fetchSegments(name).length,
-                List.copyOf(streaming.processingStatus().values()), head, deadLetters);
+        return ProcessorStatus.of(name, claims.getOrDefault(name, List.of()),
+                List.copyOf(streaming.processingStatus().values()), head, deadLetters, nodes.node());
+    }
+
+    /** What the database tells, or that it cannot be told: never the threads' flags alone. */
+    private static <T> T known(Supplier<T> status) {
+        try {
+            return status.get();
+        } catch (DataAccessException | JdbcException | EventStoreException e) {
+            throw new ProcessorStateUnknownException(e);
+        }
     }
 
     private long head() {

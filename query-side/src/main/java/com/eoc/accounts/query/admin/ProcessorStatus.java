@@ -1,6 +1,7 @@
 package com.eoc.accounts.query.admin;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.OptionalLong;
 import org.axonframework.eventhandling.EventTrackerStatus;
 
@@ -22,23 +23,29 @@ import org.axonframework.eventhandling.EventTrackerStatus;
  * @param head            the newest position in the event store
  * @param deadLetters     events parked in the processor's dead-letter queue
  * @param failing         a segment is retrying a batch that failed (the database, for instance)
+ * @param node            the name of the node that answers, which the token table gives as the owner
+ *                        of the segments it works on
+ * @param claims          every segment of the processor, with the node that holds it (this one or
+ *                        another) and its stored position
  */
 record ProcessorStatus(String name, Long position, boolean caughtUp, boolean replaying, ReplayProgress progress,
-                       int segments, int claimedSegments, long head, long deadLetters, boolean failing) {
+                       int segments, int claimedSegments, long head, long deadLetters, boolean failing,
+                       String node, List<SegmentClaim> claims) {
 
     /** Events done of the events to replay, for the slowest segment. */
     record ReplayProgress(long done, long total) {
     }
 
-    static ProcessorStatus of(String name, int segments, Collection<EventTrackerStatus> claimed, long head,
-                              long deadLetters) {
+    static ProcessorStatus of(String name, List<SegmentClaim> segments, Collection<EventTrackerStatus> claimed,
+                              long head, long deadLetters, String node) {
         OptionalLong position = claimed.stream().map(EventTrackerStatus::getCurrentPosition)
                 .flatMapToLong(OptionalLong::stream).max();
         boolean caughtUp = !claimed.isEmpty() && claimed.stream().allMatch(EventTrackerStatus::isCaughtUp);
         boolean replaying = claimed.stream().anyMatch(ProcessorStatus::replaying);
         boolean failing = claimed.stream().anyMatch(EventTrackerStatus::isErrorState);
         return new ProcessorStatus(name, position.isPresent() ? position.getAsLong() : null, caughtUp, replaying,
-                replaying ? progress(claimed, head) : null, segments, claimed.size(), head, deadLetters, failing);
+                replaying ? progress(claimed, head) : null, segments.size(), claimed.size(), head, deadLetters, failing,
+                node, List.copyOf(segments));
     }
 
     /**
@@ -61,7 +68,7 @@ record ProcessorStatus(String name, Long position, boolean caughtUp, boolean rep
     }
 
     /** A processor that is not streaming handles each event as it is published: it has no position. */
-    static ProcessorStatus notStreaming(String name, long head, long deadLetters) {
-        return new ProcessorStatus(name, null, true, false, null, 0, 0, head, deadLetters, false);
+    static ProcessorStatus notStreaming(String name, long head, long deadLetters, String node) {
+        return new ProcessorStatus(name, null, true, false, null, 0, 0, head, deadLetters, false, node, List.of());
     }
 }

@@ -1,6 +1,7 @@
 package com.eoc.accounts.query.config;
 
 import com.eoc.accounts.platform.eventstore.PostgresEventStore;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -87,17 +88,43 @@ class AxonConfig {
     }
 
     /**
-     * The processors' positions, in this side's token table; a position reached by skipping events
-     * is written at most once per {@value #SKIPPED_POSITIONS_INTERVAL_MS} ms per segment
-     * ({@link SkippedEventPositions}), a tenth of the claim's ten-second timeout.
+     * This node's name: the owner the token table gives the segments it works on.
      */
     @Bean
-    TokenStore tokenStore(DataSource dataSource, Serializer serializer) {
+    QueryNode queryNode(@Value("${accounts.processors.node-name}") String name) {
+        return new QueryNode(name.isBlank() ? ManagementFactory.getRuntimeMXBean().getName() : name.strip());
+    }
+
+    /**
+     * The processors' positions, in this side's token table; a position reached by skipping events
+     * is written at most once per {@value #SKIPPED_POSITIONS_INTERVAL_MS} ms per segment
+     * ({@link SkippedEventPositions}).
+     *
+     * <p>A segment's claim lapses {@code claimTimeout} after its owner last wrote it; another node
+     * then takes the segment over. A live owner writes it at least once per second (a batch's
+     * position, a skipped position once per interval, or Axon's claim extension while no event
+     * comes), so the timeout stays a few of those seconds above it: a claim is never taken from a
+     * node that is merely busy. Were it taken all the same, by a batch longer than the timeout,
+     * no event would be handled twice: every batch first writes its position on the condition
+     * that this node still owns the segment, in the transaction of the view rows, so the loser's
+     * batch fails and rolls back.
+     */
+    @Bean
+    TokenStore tokenStore(DataSource dataSource, Serializer serializer, QueryNode node,
+                          @Value("${accounts.processors.claim-timeout}") Duration claimTimeout) {
+        Duration leastTimeout = Duration.ofMillis(3 * SKIPPED_POSITIONS_INTERVAL_MS);
+        if (claimTimeout.compareTo(leastTimeout) < 0) {
+            throw new IllegalArgumentException("accounts.processors.claim-timeout must be at least " + leastTimeout
+                    + ": a live node renews its claims about once a second, and a shorter timeout would let another"
+                    + " node take them from it");
+        }
         return new SkippedEventPositions(JdbcTokenStore.builder()
                 .schema(TokenSchemas.TOKENS)
                 .connectionProvider(PostgresEventStore.connections(dataSource))
                 .serializer(serializer)
                 .contentType(byte[].class)
+                .nodeId(node.name())
+                .claimTimeout(claimTimeout)
                 .build(), Duration.ofMillis(SKIPPED_POSITIONS_INTERVAL_MS));
     }
 

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -24,7 +25,8 @@ import org.springframework.test.web.servlet.MockMvc;
 class ProcessorAdminControllerTest {
 
     private static final ProcessorStatus REPLAYING = new ProcessorStatus("accounts", 640L, false, true,
-            new ProcessorStatus.ReplayProgress(512, 1000), 4, 4, 1000, 2, false);
+            new ProcessorStatus.ReplayProgress(512, 1000), 2, 1, 1000, 2, false, "node-a",
+            List.of(new SegmentClaim(0, "node-a", true, 640L), new SegmentClaim(1, "node-b", false, 600L)));
 
     @Autowired
     MockMvc mvc;
@@ -45,7 +47,13 @@ class ProcessorAdminControllerTest {
                 .andExpect(jsonPath("$[0].replaying").value(true))
                 .andExpect(jsonPath("$[0].progress.done").value(512))
                 .andExpect(jsonPath("$[0].progress.total").value(1000))
-                .andExpect(jsonPath("$[0].segments").value(4))
+                .andExpect(jsonPath("$[0].segments").value(2))
+                .andExpect(jsonPath("$[0].claimedSegments").value(1))
+                .andExpect(jsonPath("$[0].node").value("node-a"))
+                .andExpect(jsonPath("$[0].claims[1].segment").value(1))
+                .andExpect(jsonPath("$[0].claims[1].owner").value("node-b"))
+                .andExpect(jsonPath("$[0].claims[1].claimed").value(false))
+                .andExpect(jsonPath("$[0].claims[1].position").value(600))
                 .andExpect(jsonPath("$[0].head").value(1000))
                 .andExpect(jsonPath("$[0].deadLetters").value(2));
     }
@@ -112,5 +120,19 @@ class ProcessorAdminControllerTest {
         mvc.perform(post("/api/admin/processors/{name}/dead-letters/retry", "accounts").with(withRole(Roles.ADMIN)))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.type").value("urn:eoc:problem:no-dead-letter-queue"));
+    }
+
+    /** Not the processors' own flags, which read "caught up" while they wait for a database that is gone. */
+    @Test
+    void processorsOfADatabaseThatDoesNotAnswerAreA503ProblemToAskAgain() throws Exception {
+        given(admin.processors()).willThrow(new ProcessorStateUnknownException(
+                new CannotGetJdbcConnectionException("connection refused")));
+
+        mvc.perform(get("/api/admin/processors").with(withRole(Roles.ADMIN)))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(header().string("Retry-After", "5"))
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("urn:eoc:problem:processor-state-unknown"))
+                .andExpect(jsonPath("$.caughtUp").doesNotExist());
     }
 }

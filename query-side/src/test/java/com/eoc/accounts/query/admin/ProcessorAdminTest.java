@@ -12,6 +12,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -21,28 +22,29 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.InOrder;
 import org.springframework.core.task.SyncTaskExecutor;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 
 class ProcessorAdminTest {
 
     private final EventProcessingConfiguration eventProcessing = mock(EventProcessingConfiguration.class);
     private final EventStore eventStore = mock(EventStore.class);
-    private final TokenStore tokenStore = mock(TokenStore.class);
+    private final ProcessorNodes nodes = mock(ProcessorNodes.class);
     private final StreamingEventProcessor accounts = mock(StreamingEventProcessor.class);
     @SuppressWarnings("unchecked")
     private final SequencedDeadLetterQueue<EventMessage<?>> queue = mock(SequencedDeadLetterQueue.class);
     @SuppressWarnings("unchecked")
     private final SequencedDeadLetterProcessor<EventMessage<?>> letters = mock(SequencedDeadLetterProcessor.class);
 
-    private final ProcessorAdmin admin = new ProcessorAdmin(eventProcessing, eventStore, tokenStore,
+    private final ProcessorAdmin admin = new ProcessorAdmin(eventProcessing, eventStore, nodes,
             new SyncTaskExecutor());
 
     @BeforeEach
@@ -54,7 +56,10 @@ class ProcessorAdminTest {
         given(eventProcessing.deadLetterQueue("accounts")).willReturn(Optional.of(queue));
         given(eventProcessing.sequencedDeadLetterProcessor("accounts")).willReturn(Optional.of(letters));
         given(eventStore.createHeadToken()).willReturn(new GapAwareTrackingToken(42, Set.of()));
-        given(tokenStore.fetchSegments("accounts")).willReturn(new int[] {0, 1, 2, 3});
+        given(nodes.node()).willReturn("node-a");
+        given(nodes.claims()).willReturn(Map.of("accounts", List.of(new SegmentClaim(0, "node-a", true, 40L),
+                new SegmentClaim(1, "node-a", true, 40L), new SegmentClaim(2, "node-b", true, 41L),
+                new SegmentClaim(3, "node-b", false, 12L))));
     }
 
     @Test
@@ -129,5 +134,30 @@ class ProcessorAdminTest {
         given(eventProcessing.deadLetterQueue("accounts")).willReturn(Optional.empty());
 
         assertThatThrownBy(() -> admin.retryDeadLetters("accounts")).isInstanceOf(NoDeadLetterQueueException.class);
+    }
+
+    @Test
+    void statusNamesThisNodeAndTheOwnerOfEverySegment() {
+        ProcessorStatus status = admin.processor("accounts");
+
+        assertThat(status.node()).isEqualTo("node-a");
+        assertThat(status.segments()).isEqualTo(4);
+        assertThat(status.claims()).extracting(SegmentClaim::owner)
+                .containsExactly("node-a", "node-a", "node-b", "node-b");
+    }
+
+    @Test
+    void databaseThatDoesNotAnswerMakesTheStatusUnknownNotCaughtUp() {
+        given(nodes.claims()).willThrow(new CannotGetJdbcConnectionException("connection refused"));
+
+        assertThatThrownBy(admin::processors).isInstanceOf(ProcessorStateUnknownException.class);
+        assertThatThrownBy(() -> admin.processor("accounts")).isInstanceOf(ProcessorStateUnknownException.class);
+    }
+
+    @Test
+    void eventStoreThatCannotBeReadMakesTheStatusUnknown() {
+        given(eventStore.createHeadToken()).willThrow(new EventStoreException("Failed to get head token"));
+
+        assertThatThrownBy(admin::processors).isInstanceOf(ProcessorStateUnknownException.class);
     }
 }

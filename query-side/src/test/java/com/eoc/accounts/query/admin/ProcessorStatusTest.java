@@ -6,17 +6,19 @@ import static org.mockito.Mockito.mock;
 
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.stream.IntStream;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.junit.jupiter.api.Test;
 
 class ProcessorStatusTest {
 
     private static final long HEAD = 120;
+    private static final String NODE = "node-a";
 
     @Test
     void positionIsTheFurthestSegmentButCaughtUpNeedsEverySegment() {
-        ProcessorStatus status = ProcessorStatus.of("accounts", 4,
-                List.of(segment(120, true), segment(95, false)), HEAD, 0);
+        ProcessorStatus status = ProcessorStatus.of("accounts", segments(4),
+                List.of(segment(120, true), segment(95, false)), HEAD, 0, NODE);
 
         assertThat(status.position()).isEqualTo(120);
         assertThat(status.caughtUp()).isFalse();
@@ -27,8 +29,8 @@ class ProcessorStatusTest {
 
     @Test
     void everyClaimedSegmentCaughtUpIsCaughtUp() {
-        ProcessorStatus status = ProcessorStatus.of("accounts", 2,
-                List.of(segment(120, true), segment(120, true)), HEAD, 3);
+        ProcessorStatus status = ProcessorStatus.of("accounts", segments(2),
+                List.of(segment(120, true), segment(120, true)), HEAD, 3, NODE);
 
         assertThat(status.caughtUp()).isTrue();
         assertThat(status.replaying()).isFalse();
@@ -39,7 +41,7 @@ class ProcessorStatusTest {
     /** Just started, or every segment taken by other nodes: nothing to tell from here. */
     @Test
     void withoutAClaimedSegmentItIsNeitherCaughtUpNorAnywhere() {
-        ProcessorStatus status = ProcessorStatus.of("accounts", 4, List.of(), HEAD, 0);
+        ProcessorStatus status = ProcessorStatus.of("accounts", segments(4), List.of(), HEAD, 0, NODE);
 
         assertThat(status.position()).isNull();
         assertThat(status.caughtUp()).isFalse();
@@ -48,8 +50,8 @@ class ProcessorStatusTest {
 
     @Test
     void replayProgressIsHowFarTheSlowestSegmentHasGotOfWhereTheResetWas() {
-        ProcessorStatus status = ProcessorStatus.of("accounts", 2,
-                List.of(replaying(70, 100), replaying(40, 100)), HEAD, 0);
+        ProcessorStatus status = ProcessorStatus.of("accounts", segments(2),
+                List.of(replaying(70, 100), replaying(40, 100)), HEAD, 0, NODE);
 
         assertThat(status.replaying()).isTrue();
         assertThat(status.progress()).isEqualTo(new ProcessorStatus.ReplayProgress(40, 100));
@@ -59,8 +61,8 @@ class ProcessorStatusTest {
     /** Axon keeps the replay mark on a token until the first new event arrives. */
     @Test
     void segmentThatHasReachedItsResetPositionIsNoLongerReplaying() {
-        ProcessorStatus status = ProcessorStatus.of("accounts", 2,
-                List.of(replaying(100, 100), replaying(100, 100)), 100, 0);
+        ProcessorStatus status = ProcessorStatus.of("accounts", segments(2),
+                List.of(replaying(100, 100), replaying(100, 100)), 100, 0, NODE);
 
         assertThat(status.replaying()).isFalse();
         assertThat(status.progress()).isNull();
@@ -71,7 +73,7 @@ class ProcessorStatusTest {
         EventTrackerStatus fresh = replaying(0, 100);
         given(fresh.getCurrentPosition()).willReturn(OptionalLong.empty());
 
-        ProcessorStatus status = ProcessorStatus.of("accounts", 1, List.of(fresh), HEAD, 0);
+        ProcessorStatus status = ProcessorStatus.of("accounts", segments(1), List.of(fresh), HEAD, 0, NODE);
 
         assertThat(status.progress()).isEqualTo(new ProcessorStatus.ReplayProgress(0, 100));
     }
@@ -81,7 +83,7 @@ class ProcessorStatusTest {
         EventTrackerStatus failing = segment(80, false);
         given(failing.isErrorState()).willReturn(true);
 
-        ProcessorStatus status = ProcessorStatus.of("accounts", 2, List.of(segment(120, true), failing), HEAD, 0);
+        ProcessorStatus status = ProcessorStatus.of("accounts", segments(2), List.of(segment(120, true), failing), HEAD, 0, NODE);
 
         assertThat(status.failing()).isTrue();
     }
@@ -99,5 +101,22 @@ class ProcessorStatusTest {
         given(segment.isReplaying()).willReturn(true);
         given(segment.getResetPosition()).willReturn(OptionalLong.of(resetPosition));
         return segment;
+    }
+
+    @Test
+    void showsEverySegmentsOwnerAndTheNodeThatAnswers() {
+        List<SegmentClaim> claims = List.of(new SegmentClaim(0, NODE, true, 120L),
+                new SegmentClaim(1, "node-b", true, 118L));
+
+        ProcessorStatus status = ProcessorStatus.of("accounts", claims, List.of(segment(120, true)), HEAD, 0, NODE);
+
+        assertThat(status.node()).isEqualTo(NODE);
+        assertThat(status.claims()).containsExactlyElementsOf(claims);
+        assertThat(status.segments()).isEqualTo(2);
+        assertThat(status.claimedSegments()).isEqualTo(1);
+    }
+
+    private static List<SegmentClaim> segments(int count) {
+        return IntStream.range(0, count).mapToObj(id -> new SegmentClaim(id, NODE, true, null)).toList();
     }
 }
