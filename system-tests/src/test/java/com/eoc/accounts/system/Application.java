@@ -128,6 +128,22 @@ final class Application implements AutoCloseable {
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
     }
 
+    /**
+     * Ends the process as {@code kill -9} would: no shutdown hook, no claim released, no last
+     * position written, as when a node's machine dies.
+     */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                throw new IllegalStateException(name + " did not end after a forced kill");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Override
     public void close() {
         process.destroy();
