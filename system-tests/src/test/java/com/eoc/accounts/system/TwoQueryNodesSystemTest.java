@@ -44,6 +44,7 @@ class TwoQueryNodesSystemTest {
     private static Application commandSide;
     private static Application nodeA;
     private static Application nodeB;
+    private static Instant nodeBReady;
     private static String admin;
 
     @BeforeAll
@@ -61,6 +62,7 @@ class TwoQueryNodesSystemTest {
         commandSide = Application.start("command-side", "commandSide.jar", environment);
         nodeA = Application.start("query-node-a", "querySide.jar", named(environment, "node-a"));
         nodeB = Application.start("query-node-b", "querySide.jar", named(environment, "node-b"));
+        nodeBReady = Instant.now();
         admin = mintAdmin();
     }
 
@@ -79,6 +81,8 @@ class TwoQueryNodesSystemTest {
         Map<Integer, String> shared = await("both nodes hold a segment of accounts", Duration.ofSeconds(30),
                 () -> owners("accounts"), owners -> owners.size() == 2 && owners.containsValue("node-a")
                         && owners.containsValue("node-b"));
+        System.out.printf("segments shared %d ms after the second query-side node was ready%n",
+                Duration.between(nodeBReady, Instant.now()).toMillis());
         Instant steadyUntil = Instant.now().plusSeconds(3);
         while (Instant.now().isBefore(steadyUntil)) {
             assertThat(owners("accounts")).as("the segments stay where they are").isEqualTo(shared);

@@ -104,10 +104,10 @@ class AxonConfig {
      * then takes the segment over. A live owner writes it at least once per second (a batch's
      * position, a skipped position once per interval, or Axon's claim extension while no event
      * comes), so the timeout stays a few of those seconds above it: a claim is never taken from a
-     * node that is merely busy. Were it taken all the same, by a batch longer than the timeout,
-     * no event would be handled twice: every batch first writes its position on the condition
-     * that this node still owns the segment, in the transaction of the view rows, so the loser's
-     * batch fails and rolls back.
+     * node that is merely busy. Were it taken all the same (a node stalled for longer between two
+     * batches), no event would be handled twice: a batch first writes its position on the
+     * condition that this node still owns the segment, and that row stays locked until the view
+     * rows commit with it, so the stalled node's next batch is refused before it changes anything.
      */
     @Bean
     TokenStore tokenStore(DataSource dataSource, Serializer serializer, QueryNode node,
