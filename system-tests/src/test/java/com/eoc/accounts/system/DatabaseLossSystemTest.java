@@ -142,6 +142,7 @@ class DatabaseLossSystemTest {
             postgres = LocalPostgres.start(dataDirectory, postgresPort);
         }
 
+        Instant restarted = Instant.now();
         HttpResponse<String> renamed = awaitRecovered(() -> send(commandSide, "PUT", "/api/accounts/" + quiet + "/name",
                 "{\"firstName\":\"Back\",\"lastName\":\"Again\"}", admin));
         assertThat(JSON.readTree(renamed.body()).get("version").asLong())
@@ -149,6 +150,8 @@ class DatabaseLossSystemTest {
         for (Application side : List.of(commandSide, querySide)) {
             awaitRecovered(() -> send(side, "GET", "/actuator/health/readiness", null, null));
         }
+        System.out.printf("database back: commands and readiness recovered %d ms after PostgreSQL started%n",
+                Duration.between(restarted, Instant.now()).toMillis());
         renames.awaitAcknowledgedAfterRecovery(3);
         renames.stop();
         load.join();
@@ -286,6 +289,8 @@ class DatabaseLossSystemTest {
         long start = System.nanoTime();
         HttpResponse<String> answer = call.send();
         Duration took = Duration.ofNanos(System.nanoTime() - start);
+        // in the test's report, for the operations guide's figures
+        System.out.printf("database away: %s answered %d after %d ms%n", what, answer.statusCode(), took.toMillis());
         assertThat(took).as("%s answered %d after %s", what, answer.statusCode(), took).isLessThan(QUICK_ANSWER);
         return answer;
     }
