@@ -95,7 +95,11 @@ public class PostgresEventStore {
 
     /**
      * Two writers appended the same sequence number of one aggregate: Axon then reports a
-     * {@code ConcurrencyException} instead of a storage failure.
+     * {@code ConcurrencyException} (409) instead of a storage failure. Nothing else is a
+     * duplicate, least of all a connection that broke under the insert or the commit: Axon then
+     * throws an {@code EventStoreException} whose message still says the event "was already
+     * inserted", and the web layer answers and logs it by its cause, the lost database
+     * ({@code DatabaseUnavailable}).
      */
     static boolean isUniqueViolation(Exception exception) {
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {

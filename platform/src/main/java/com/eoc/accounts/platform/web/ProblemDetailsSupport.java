@@ -34,7 +34,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * before Spring sees it ({@link TomcatProblems}) and what is sent to the error page
  * ({@link ProblemErrorController}) as problems.
  */
-@Import({TomcatProblems.class, ProblemErrorController.class})
+@Import({TomcatProblems.class, ProblemErrorController.class, DatabaseUnavailableFilter.class})
 public abstract class ProblemDetailsSupport extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsSupport.class);
@@ -52,10 +52,13 @@ public abstract class ProblemDetailsSupport extends ResponseEntityExceptionHandl
     }
 
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (DatabaseUnavailable.isCauseOf(e)) {
+            return DatabaseUnavailable.answer(e);
+        }
         log.error("Unexpected failure while handling a request", e);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, INTERNAL_ERROR_NAME, "Internal error",
-                "the request could not be completed; it has been logged");
+        return ResponseEntity.internalServerError().body(problem(HttpStatus.INTERNAL_SERVER_ERROR,
+                INTERNAL_ERROR_NAME, "Internal error", "the request could not be completed; it has been logged"));
     }
 
     /**

@@ -1,6 +1,7 @@
 package com.eoc.accounts.query.config;
 
 import com.eoc.accounts.platform.eventstore.PostgresEventStore;
+import com.eoc.accounts.platform.web.DatabaseUnavailable;
 import java.util.Set;
 import java.util.TreeSet;
 import javax.sql.DataSource;
@@ -109,12 +110,17 @@ class DeadLetterConfig {
     }
 
     /**
-     * Parks every failed event, as Axon does by default, and says so: the queue keeps only the
+     * Parks every failed event, as Axon does by default, and says so (but for a lost database): the queue keeps only the
      * cause's class and message, the log keeps its stack trace. Never the event itself, which may
      * hold what must not be logged.
      */
     private static EnqueuePolicy<EventMessage<?>> parkAndWarn(String processingGroup) {
         return (letter, cause) -> {
+            if (DatabaseUnavailable.isCauseOf(cause) && cause instanceof RuntimeException lostDatabase) {
+                // not the event's fault, and it could not be parked anyway: the batch rolls back and
+                // the processor retries it once the database answers again
+                throw lostDatabase;
+            }
             EventMessage<?> event = letter.message();
             log.warn("Processing group {} could not handle event {} ({}) of {}; it is parked in the dead-letter "
                             + "queue, and so are the later events of that aggregate until it is retried",
