@@ -9,6 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,11 +26,14 @@ import tools.jackson.databind.json.JsonMapper;
  * request at a time and in turn, as a load balancer without affinity would: every answer must be
  * the one that the account's events in the store give, never one decided on what a node
  * remembered from before the other node's write. No request here races another, so no answer may
- * be a conflict either.
+ * be a conflict either. Where requests do race, each is stored with its own version or refused
+ * with 409, never lost.
  */
 class TwoCommandNodesSystemTest {
 
     private static final int REPETITIONS = 50;
+    private static final int RACERS = 20;
+    private static final int RACE_ROUNDS = 5;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static RunningSystem system;
@@ -120,6 +129,88 @@ class TwoCommandNodesSystemTest {
             events.addAll(List.of("UserRenamed", "TokenGenerated", "TokenDeleted"));
         }
         assertThat(eventTypes(account)).isEqualTo(events);
+    }
+
+    /**
+     * A true race: token requests for one account sent at once, half to each node. Exactly one
+     * token is issued; every other request is refused as the rules or the event table's key say.
+     */
+    @Test
+    void tokenRequestsRacingOnTwoNodesIssueExactlyOneToken() throws Exception {
+        Account account = register("Race");
+        List<String> events = new ArrayList<>(List.of("AccountRegistered"));
+        for (int round = 0; round < RACE_ROUNDS; round++) {
+            List<HttpResponse<String>> answers = atOnce(RACERS, i -> generate(i % 2 == 0 ? nodeA : nodeB, account));
+
+            assertThat(answers).as("round " + round + ": one token issued").filteredOn(a -> a.statusCode() == 201)
+                    .hasSize(1);
+            assertThat(answers).as("round " + round + ": the others refused")
+                    .filteredOn(a -> a.statusCode() != 201)
+                    .allSatisfy(refused -> {
+                        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+                        assertThat(problem(refused).get("type").asString()).isIn(
+                                "urn:eoc:problem:live-token-exists", "urn:eoc:problem:concurrent-modification");
+                    });
+            account.version = expectVersion(204, account.version + 2, "round " + round + ": delete",
+                    delete(round % 2 == 0 ? nodeB : nodeA, account));
+            events.addAll(List.of("TokenGenerated", "TokenDeleted"));
+        }
+        assertThat(eventTypes(account)).isEqualTo(events);
+    }
+
+    /**
+     * Renames racing on two nodes: each is stored and answered with its own version, or refused
+     * with 409 and not stored. None is lost, none answered twice.
+     */
+    @Test
+    void renamesRacingOnTwoNodesAreEachStoredOrRefused() throws Exception {
+        Account account = register("Rival");
+        List<HttpResponse<String>> answers = atOnce(RACERS,
+                i -> rename(i % 2 == 0 ? nodeA : nodeB, account, "Rival" + i, null));
+
+        List<HttpResponse<String>> stored = answers.stream().filter(a -> a.statusCode() == 200).toList();
+        assertThat(answers).filteredOn(a -> a.statusCode() != 200).allSatisfy(refused -> {
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+            assertThat(problem(refused).get("type").asString()).isEqualTo("urn:eoc:problem:concurrent-modification");
+        });
+        assertThat(stored).as("at least the first rename is stored").isNotEmpty();
+        assertThat(stored.stream().map(a -> a.headers().firstValue("ETag").orElseThrow()))
+                .as("one version per stored rename")
+                .containsExactlyInAnyOrderElementsOf(LongStream.rangeClosed(1, stored.size())
+                        .mapToObj(version -> "\"" + version + "\"").toList());
+        assertThat(eventTypes(account)).as("one event per rename answered 200").hasSize(stored.size() + 1);
+    }
+
+    /** Sends {@code count} requests at the same moment, each from its own thread; answers them in order. */
+    private static List<HttpResponse<String>> atOnce(int count, Request request) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(count);
+        try {
+            CountDownLatch ready = new CountDownLatch(count);
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<HttpResponse<String>>> futures = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int index = i;
+                futures.add(threads.submit(() -> {
+                    ready.countDown();
+                    go.await();
+                    return request.send(index);
+                }));
+            }
+            ready.await();
+            go.countDown();
+            List<HttpResponse<String>> answers = new ArrayList<>();
+            for (Future<HttpResponse<String>> future : futures) {
+                answers.add(future.get(60, TimeUnit.SECONDS));
+            }
+            return answers;
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @FunctionalInterface
+    private interface Request {
+        HttpResponse<String> send(int index) throws IOException, InterruptedException;
     }
 
     /** An account under test, and the version its last answer gave. */
