@@ -95,6 +95,18 @@ final class RunningSystem {
         return web;
     }
 
+    /**
+     * One more command-side node on the same database, keys and settings as {@link #commandSide}:
+     * for tests of several nodes. The caller closes it.
+     */
+    Application startAnotherCommandSide(String name) {
+        try {
+            return Application.start(name, "commandSide.jar", environment);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start " + name, e);
+        }
+    }
+
     private synchronized void stopWeb() {
         if (web != null) {
             web.close();
