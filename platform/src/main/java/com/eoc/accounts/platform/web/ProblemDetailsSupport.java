@@ -3,6 +3,8 @@ package com.eoc.accounts.platform.web;
 import com.eoc.accounts.platform.security.RefusedApiTokenException;
 import java.net.URI;
 import java.util.Locale;
+import org.apache.tomcat.util.http.InvalidParameterException;
+import org.apache.tomcat.util.http.fileupload.impl.FileCountLimitExceededException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -21,6 +23,7 @@ import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -32,9 +35,13 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * is a 500 that says nothing of the internals. Each application adds its domain's rules in an
  * {@code @RestControllerAdvice} that extends this class, and so also gets what Tomcat refuses
  * before Spring sees it ({@link TomcatProblems}) and what is sent to the error page
- * ({@link ProblemErrorController}) as problems.
+ * ({@link ProblemErrorController}) as problems, and reads JSON bodies strictly
+ * ({@link JsonRequestBodies}).
+ *
+ * <p>A refusal is the client's affair and is not logged; nothing the client sent is ever
+ * repeated in a log line (an exception's message may quote it, so a refusal's is not logged).
  */
-@Import({TomcatProblems.class, ProblemErrorController.class})
+@Import({TomcatProblems.class, ProblemErrorController.class, JsonRequestBodies.class})
 public abstract class ProblemDetailsSupport extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsSupport.class);
@@ -106,6 +113,56 @@ public abstract class ProblemDetailsSupport extends ResponseEntityExceptionHandl
     ProblemDetail malformedMultipart(MultipartException e) {
         return problem(HttpStatus.BAD_REQUEST, "bad-request", "Bad request",
                 "the multipart/form-data body could not be read");
+    }
+
+    /**
+     * A query or form parameter that Tomcat could not decode: a broken {@code %}-escape, bytes
+     * that are not UTF-8, too many parameters. Tomcat's message quotes the parameter's value
+     * (which may be a token, or a line break that would forge a log line): it is neither logged
+     * nor repeated.
+     */
+    @ExceptionHandler(InvalidParameterException.class)
+    ProblemDetail undecodableParameter(InvalidParameterException e) {
+        FileCountLimitExceededException tooManyParts = causeOf(e, FileCountLimitExceededException.class);
+        if (tooManyParts != null) {
+            return tooManyParts(tooManyParts);
+        }
+        if (e.getErrorCode() == HttpStatus.CONTENT_TOO_LARGE.value()) {
+            return problem(HttpStatus.CONTENT_TOO_LARGE, "content-too-large", "Content too large",
+                    "the request's form or multipart body is larger than this service takes");
+        }
+        return problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter",
+                "a query or form parameter could not be read: each must be UTF-8 with well-formed %-escapes"
+                        + " (%20, %C3%A9), and there may be at most a few hundred");
+    }
+
+    /**
+     * A multipart body over Tomcat's limits: too large is a 413, as Spring answers; too many parts
+     * is a malformed request (an upload here has one part), which Spring reports as too large too.
+     */
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        FileCountLimitExceededException tooManyParts = causeOf(ex, FileCountLimitExceededException.class);
+        if (tooManyParts != null) {
+            return handleExceptionInternal(ex, tooManyParts(tooManyParts), headers, HttpStatus.BAD_REQUEST, request);
+        }
+        return super.handleMaxUploadSizeExceededException(ex, headers, status, request);
+    }
+
+    private static ProblemDetail tooManyParts(FileCountLimitExceededException e) {
+        return problem(HttpStatus.BAD_REQUEST, "too-many-parts", "Too many parts",
+                "the multipart/form-data body has more than " + e.getLimit()
+                        + " parts; an upload sends one, named 'image'");
+    }
+
+    private static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
+            }
+        }
+        return null;
     }
 
     /** Says which parameter was wrong and what it should be, without echoing the input. */
