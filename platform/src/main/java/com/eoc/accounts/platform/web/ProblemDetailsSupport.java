@@ -20,6 +20,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -35,13 +36,14 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * is a 500 that says nothing of the internals. Each application adds its domain's rules in an
  * {@code @RestControllerAdvice} that extends this class, and so also gets what Tomcat refuses
  * before Spring sees it ({@link TomcatProblems}) and what is sent to the error page
- * ({@link ProblemErrorController}) as problems, and reads JSON bodies strictly
- * ({@link JsonRequestBodies}).
+ * ({@link ProblemErrorController}) as problems, reads JSON bodies strictly
+ * ({@link JsonRequestBodies}) and refuses an undecodable query string wherever it is
+ * ({@link ParametersDecodedFirst}).
  *
  * <p>A refusal is the client's affair and is not logged; nothing the client sent is ever
  * repeated in a log line (an exception's message may quote it, so a refusal's is not logged).
  */
-@Import({TomcatProblems.class, ProblemErrorController.class, JsonRequestBodies.class})
+@Import({TomcatProblems.class, ProblemErrorController.class, JsonRequestBodies.class, ParametersDecodedFirst.class})
 public abstract class ProblemDetailsSupport extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsSupport.class);
@@ -99,13 +101,25 @@ public abstract class ProblemDetailsSupport extends ResponseEntityExceptionHandl
     }
 
     /**
-     * Spring Security's firewall refused the URL (an encoded or doubled slash, a {@code ;}
-     * parameter…) before any rule looked at it.
+     * Spring Security's firewall refused the method (one it does not know, such as TRACK or
+     * PROPFIND) or the URL (an encoded or doubled slash, a {@code ;} parameter…) before any rule
+     * looked at it.
      */
     @ExceptionHandler(RequestRejectedException.class)
     ProblemDetail rejectedUrl(RequestRejectedException e) {
         return problem(HttpStatus.BAD_REQUEST, "bad-request", "Bad request",
-                "the request's URL is not allowed here (encoded or doubled slashes, ';' parameters…)");
+                "the request's method or URL is not allowed here (a method other than GET, HEAD, POST, PUT,"
+                        + " PATCH, DELETE or OPTIONS; encoded or doubled slashes, ';' parameters…)");
+    }
+
+    /**
+     * A method the path does not take: 405 with {@code Allow}, as Spring answers it, but without
+     * the WARN line that Spring writes for each one; it is the client's mistake, not the server's.
+     */
+    @Override
+    protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(HttpRequestMethodNotSupportedException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return handleExceptionInternal(ex, null, headers, status, request);
     }
 
     /** A multipart body Spring could not parse (no boundary, cut off): the client's fault. */
