@@ -132,9 +132,14 @@ final class AccountRules {
         if (!LOCAL_PART.matcher(localPart).matches()) {
             return null;
         }
+        String written = address.substring(at + 1);
+        // IDNA would map most of these away silently: what looks like a domain must be one
+        if (written.codePoints().anyMatch(codePoint -> isControl(codePoint) || isInvisible(codePoint))) {
+            return null;
+        }
         String domain;
         try {
-            domain = IDN.toASCII(address.substring(at + 1), IDN.USE_STD3_ASCII_RULES);
+            domain = IDN.toASCII(written, IDN.USE_STD3_ASCII_RULES);
         } catch (IllegalArgumentException notADomain) {
             return null;
         }

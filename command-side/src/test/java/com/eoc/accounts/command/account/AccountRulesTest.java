@@ -102,7 +102,7 @@ class AccountRulesTest {
         @ValueSource(strings = {"ada", "@example.com", "ada@", "ada@@example.com", "ada@example", "a da@example.com",
                 "\"ada\"@example.com", "ada<script>@example.com", "ada@exa_mple.com", "ada@-example.com",
                 ".ada@example.com", "ada..king@example.com", "adä@example.com", "ada@exa\nmple.com",
-                "ada@exam\u202eple.com", "ada@[127.0.0.1]", "ada@example..com"})
+                "ada@exam\u202eple.com", "ada@exa\u200bmple.com", "ada@exa\u00admple.com", "ada@[127.0.0.1]", "ada@example..com"})
         void refusesWhatIsNotAnAddress(String email) {
             assertRefused(() -> email(email), "must be a valid email address");
         }
