@@ -25,6 +25,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -34,6 +35,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -337,7 +339,7 @@ class HostileInputSystemTest {
             case "svg" -> bytes("<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>");
             case "html" -> bytes("<!DOCTYPE html><html><body onload=alert(1)></body></html>");
             case "empty" -> new byte[0];
-            case "truncated-png" -> java.util.Arrays.copyOf(png(8, 8), 40);
+            case "truncated-png" -> Arrays.copyOf(png(8, 8), 40);
             case "png-claims-100000px" -> pngHeader(100_000, 100_000);
             case "gif-claims-65535px" -> concat(bytes("GIF89a"), new byte[] {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF,
                     (byte) 0xFF, 0, 0, 0, 0x2C, 0, 0, 0, 0, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0});
@@ -390,7 +392,7 @@ class HostileInputSystemTest {
     }
 
     private static byte[] concat(byte[] first, byte[] second) {
-        byte[] both = java.util.Arrays.copyOf(first, first.length + second.length);
+        byte[] both = Arrays.copyOf(first, first.length + second.length);
         System.arraycopy(second, 0, both, first.length, second.length);
         return both;
     }
@@ -426,7 +428,7 @@ class HostileInputSystemTest {
             int colon = head[i].indexOf(':');
             headers.put(head[i].substring(0, colon).strip().toLowerCase(Locale.ROOT), head[i].substring(colon + 1).strip());
         }
-        byte[] body = java.util.Arrays.copyOfRange(raw, end + 4, raw.length);
+        byte[] body = Arrays.copyOfRange(raw, end + 4, raw.length);
         if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
             body = unchunked(body);
         }
@@ -508,7 +510,7 @@ class HostileInputSystemTest {
             return signed(header, claims(), generator.generateKeyPair().getPrivate());
         }
 
-        String with(java.util.function.Consumer<ObjectNode> change) throws Exception {
+        String with(Consumer<ObjectNode> change) throws Exception {
             ObjectNode changed = claims.deepCopy();
             change.accept(changed);
             return signed(header, JSON.writeValueAsBytes(changed), localKey);
