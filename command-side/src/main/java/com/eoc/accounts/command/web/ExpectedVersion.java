@@ -12,7 +12,11 @@ import java.util.regex.Pattern;
  */
 public final class ExpectedVersion {
 
-    private static final Pattern STRONG_ETAG = Pattern.compile("^\\s*\"?(\\d{1,18})\"?\\s*$");
+    /**
+     * Exactly one strong tag, quoted on both sides as RFC 9110 writes it: a bare {@code 5} or a
+     * half-quoted {@code "5} is a client's mistake to be told of, not a version to be guessed.
+     */
+    private static final Pattern STRONG_ETAG = Pattern.compile("^\\s*\"(\\d{1,18})\"\\s*$");
     private static final Pattern WEAK_ETAG = Pattern.compile("^\\s*W/\"[^\"]*\"\\s*$");
 
     private ExpectedVersion() {

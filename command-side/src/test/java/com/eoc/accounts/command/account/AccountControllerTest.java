@@ -171,6 +171,24 @@ class AccountControllerTest {
         verify(commands, never()).send(any());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"expiresInDays\":30.7}", "{\"expiresInDays\":7.999}", "{\"expiresInDays\":7.0}",
+            "{\"expiresInDays\":30,\"expiresInDays\":365}", "{\"expiresInDays\":30} {}"})
+    void aFractionADuplicateKeyOrTrailingContentIs400(String body) throws Exception {
+        expectProblem(mvc.perform(post(ACCOUNT + "/api-token").contentType(MediaType.APPLICATION_JSON)
+                .content(body).with(owner(ID))), 400, "bad-request");
+        verify(commands, never()).send(any());
+    }
+
+    @Test
+    void aBodyThatIsNotUtf8Is400() throws Exception {
+        byte[] overlongSlash = "{\"firstName\":\"a\u00c0\u00afb\",\"lastName\":\"B\"}"
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        expectProblem(mvc.perform(put(ACCOUNT + "/name").contentType(MediaType.APPLICATION_JSON)
+                .content(overlongSlash).with(ADMIN)), 400, "invalid-text");
+        verify(commands, never()).send(any());
+    }
+
     @Test
     void unsupportedMediaTypeIs415() throws Exception {
         expectProblem(mvc.perform(put(ACCOUNT + "/name").contentType(MediaType.TEXT_PLAIN).content("Ada").with(ADMIN)),
@@ -201,6 +219,17 @@ class AccountControllerTest {
     void malformedIfMatchIs400() throws Exception {
         expectProblem(mvc.perform(put(ACCOUNT + "/name").contentType(MediaType.APPLICATION_JSON)
                         .header("If-Match", "version three").content("{\"firstName\":\"A\",\"lastName\":\"B\"}")
+                        .with(ADMIN)),
+                400, "invalid-input")
+                .andExpect(jsonPath("$.errors[0].field").value("If-Match"));
+        verify(commands, never()).send(any());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"3", "\"3", "3\"", "\"3\", \"4\""})
+    void anIfMatchThatIsNotOneQuotedTagIs400(String ifMatch) throws Exception {
+        expectProblem(mvc.perform(put(ACCOUNT + "/name").contentType(MediaType.APPLICATION_JSON)
+                        .header("If-Match", ifMatch).content("{\"firstName\":\"A\",\"lastName\":\"B\"}")
                         .with(ADMIN)),
                 400, "invalid-input")
                 .andExpect(jsonPath("$.errors[0].field").value("If-Match"));

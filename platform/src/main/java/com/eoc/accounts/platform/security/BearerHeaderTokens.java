@@ -1,17 +1,24 @@
 package com.eoc.accounts.platform.security;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Enumeration;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.server.resource.BearerTokenErrors;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 
 /**
  * Spring Security's {@link DefaultBearerTokenResolver}, with its common case first: a well-formed
  * {@code Authorization: Bearer <token>} header is read by a loop instead of its regular
- * expression, which ran over a JWT of some 800 characters at every request (a twenty-fifth of the
- * command side's CPU per command). Whatever that loop does not accept (another scheme, a malformed
+ * expression, which otherwise runs over a JWT of some 800 characters at every request (the cost
+ * is in docs/performance.md). Whatever that loop does not accept (another scheme, a malformed
  * token, a trailing line break) goes to Spring's resolver, which answers as it always did; a
  * token in a query or form parameter is refused there, as its defaults do.
+ *
+ * <p>A request with two {@code Authorization} headers is refused before either is read: Spring's
+ * resolver reads the first and ignores the rest, while a proxy or a log may read another, so the
+ * request would be authenticated as one caller and seen as another.
  */
 final class BearerHeaderTokens implements BearerTokenResolver {
 
@@ -21,7 +28,13 @@ final class BearerHeaderTokens implements BearerTokenResolver {
 
     @Override
     public String resolve(HttpServletRequest request) {
-        String token = wellFormedToken(request.getHeader(HttpHeaders.AUTHORIZATION));
+        Enumeration<String> headers = request.getHeaders(HttpHeaders.AUTHORIZATION);
+        String header = headers != null && headers.hasMoreElements() ? headers.nextElement() : null;
+        if (headers != null && headers.hasMoreElements()) {
+            throw new OAuth2AuthenticationException(BearerTokenErrors.invalidRequest(
+                    "The request has more than one Authorization header"));
+        }
+        String token = wellFormedToken(header);
         return token != null ? token : spring.resolve(request);
     }
 

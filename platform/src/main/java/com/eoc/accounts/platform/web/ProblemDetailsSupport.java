@@ -3,6 +3,8 @@ package com.eoc.accounts.platform.web;
 import com.eoc.accounts.platform.security.RefusedApiTokenException;
 import java.net.URI;
 import java.util.Locale;
+import org.apache.tomcat.util.http.InvalidParameterException;
+import org.apache.tomcat.util.http.fileupload.impl.FileCountLimitExceededException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -18,9 +20,11 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -32,9 +36,15 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * is a 500 that says nothing of the internals. Each application adds its domain's rules in an
  * {@code @RestControllerAdvice} that extends this class, and so also gets what Tomcat refuses
  * before Spring sees it ({@link TomcatProblems}) and what is sent to the error page
- * ({@link ProblemErrorController}) as problems.
+ * ({@link ProblemErrorController}) as problems, reads JSON bodies strictly
+ * ({@link JsonRequestBodies}) and refuses an undecodable query string wherever it is
+ * ({@link ParametersDecodedFirst}).
+ *
+ * <p>A refusal is the client's affair and is not logged; nothing the client sent is ever
+ * repeated in a log line (an exception's message may quote it, so a refusal's is not logged).
  */
-@Import({TomcatProblems.class, ProblemErrorController.class, DatabaseUnavailableFilter.class})
+@Import({TomcatProblems.class, ProblemErrorController.class, DatabaseUnavailableFilter.class, JsonRequestBodies.class,
+        ParametersDecodedFirst.class})
 public abstract class ProblemDetailsSupport extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsSupport.class);
@@ -95,13 +105,25 @@ public abstract class ProblemDetailsSupport extends ResponseEntityExceptionHandl
     }
 
     /**
-     * Spring Security's firewall refused the URL (an encoded or doubled slash, a {@code ;}
-     * parameter…) before any rule looked at it.
+     * Spring Security's firewall refused the method (one it does not know, such as TRACK or
+     * PROPFIND) or the URL (an encoded or doubled slash, a {@code ;} parameter…) before any rule
+     * looked at it.
      */
     @ExceptionHandler(RequestRejectedException.class)
     ProblemDetail rejectedUrl(RequestRejectedException e) {
         return problem(HttpStatus.BAD_REQUEST, "bad-request", "Bad request",
-                "the request's URL is not allowed here (encoded or doubled slashes, ';' parameters…)");
+                "the request's method or URL is not allowed here (a method other than GET, HEAD, POST, PUT,"
+                        + " PATCH, DELETE or OPTIONS; encoded or doubled slashes, ';' parameters…)");
+    }
+
+    /**
+     * A method the path does not take: 405 with {@code Allow}, as Spring answers it, but without
+     * the WARN line that Spring writes for each one; it is the client's mistake, not the server's.
+     */
+    @Override
+    protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(HttpRequestMethodNotSupportedException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return handleExceptionInternal(ex, null, headers, status, request);
     }
 
     /** A multipart body Spring could not parse (no boundary, cut off): the client's fault. */
@@ -109,6 +131,56 @@ public abstract class ProblemDetailsSupport extends ResponseEntityExceptionHandl
     ProblemDetail malformedMultipart(MultipartException e) {
         return problem(HttpStatus.BAD_REQUEST, "bad-request", "Bad request",
                 "the multipart/form-data body could not be read");
+    }
+
+    /**
+     * A query or form parameter that Tomcat could not decode: a broken {@code %}-escape, bytes
+     * that are not UTF-8, too many parameters. Tomcat's message quotes the parameter's value
+     * (which may be a token, or a line break that would forge a log line): it is neither logged
+     * nor repeated.
+     */
+    @ExceptionHandler(InvalidParameterException.class)
+    ProblemDetail undecodableParameter(InvalidParameterException e) {
+        FileCountLimitExceededException tooManyParts = causeOf(e, FileCountLimitExceededException.class);
+        if (tooManyParts != null) {
+            return tooManyParts(tooManyParts);
+        }
+        if (e.getErrorCode() == HttpStatus.CONTENT_TOO_LARGE.value()) {
+            return problem(HttpStatus.CONTENT_TOO_LARGE, "content-too-large", "Content too large",
+                    "the request's form or multipart body is larger than this service takes");
+        }
+        return problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter",
+                "a query or form parameter could not be read: each must be UTF-8 with well-formed %-escapes"
+                        + " (%20, %C3%A9), and there may be at most a few hundred");
+    }
+
+    /**
+     * A multipart body over Tomcat's limits: too large is a 413, as Spring answers; too many parts
+     * is a malformed request (an upload here has one part), which Spring reports as too large too.
+     */
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        FileCountLimitExceededException tooManyParts = causeOf(ex, FileCountLimitExceededException.class);
+        if (tooManyParts != null) {
+            return handleExceptionInternal(ex, tooManyParts(tooManyParts), headers, HttpStatus.BAD_REQUEST, request);
+        }
+        return super.handleMaxUploadSizeExceededException(ex, headers, status, request);
+    }
+
+    private static ProblemDetail tooManyParts(FileCountLimitExceededException e) {
+        return problem(HttpStatus.BAD_REQUEST, "too-many-parts", "Too many parts",
+                "the multipart/form-data body has more than " + e.getLimit()
+                        + " parts; an upload sends one, named 'image'");
+    }
+
+    private static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
+            }
+        }
+        return null;
     }
 
     /** Says which parameter was wrong and what it should be, without echoing the input. */

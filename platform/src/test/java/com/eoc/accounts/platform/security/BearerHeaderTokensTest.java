@@ -64,6 +64,16 @@ class BearerHeaderTokensTest {
         assertThat(outcome(tokens, request)).isEqualTo(outcome(spring, request));
     }
 
+    @Test
+    void refusesTwoAuthorizationHeadersWhateverTheyHold() {
+        MockHttpServletRequest request = request("Bearer " + JWT);
+        request.addHeader("Authorization", "Bearer other");
+
+        assertThat(outcome(tokens, request))
+                .isEqualTo("refused invalid_request: The request has more than one Authorization header");
+        assertThat(outcome(spring, request)).as("Spring's resolver alone reads the first").isEqualTo("token " + JWT);
+    }
+
     private static MockHttpServletRequest request(String authorization) {
         MockHttpServletRequest request = new MockHttpServletRequest("PUT", "/api/accounts/1/name");
         if (authorization != null) {

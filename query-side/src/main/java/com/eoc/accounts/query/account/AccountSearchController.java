@@ -3,7 +3,6 @@ package com.eoc.accounts.query.account;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -20,6 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
 class AccountSearchController {
 
     static final int MAX_SIZE = 100;
+    /** The longest email address: no name or address is longer. */
+    static final int MAX_SEARCH_LENGTH = 254;
     /** JPA addresses rows with an int offset: beyond this page, page × size would not fit. */
     static final int MAX_PAGE = Integer.MAX_VALUE / MAX_SIZE;
 
@@ -34,10 +35,16 @@ class AccountSearchController {
         this.tokenExpiry = tokenExpiry;
     }
 
+    /**
+     * {@code search} is measured in code points, as the command side measures names and email
+     * addresses (a regular expression's {@code .} is one code point; {@code @Size} would count
+     * UTF-16 units), and may hold no control character, C1 included.
+     */
     @GetMapping("/api/accounts")
     AccountPage accounts(@RequestParam(defaultValue = "")
-                         @Size(max = 254, message = "must be at most {max} characters")
-                         @Pattern(regexp = "\\P{Cntrl}*", message = "must not contain control characters") String search,
+                         @Pattern(regexp = "(?s).{0," + MAX_SEARCH_LENGTH + "}",
+                                 message = "must be at most " + MAX_SEARCH_LENGTH + " characters")
+                         @Pattern(regexp = "\\P{Cc}*", message = "must not contain control characters") String search,
                          @RequestParam(defaultValue = "0")
                          @Min(value = 0, message = "must be 0 or more (pages count from 0)")
                          @Max(value = MAX_PAGE, message = "must be at most {value}") int page,
