@@ -25,6 +25,8 @@ final class Trials {
 
     /** How long the views may take to catch up after a fault before a lagging view counts as wrong. */
     private static final Duration CATCH_UP_LIMIT = Duration.ofSeconds(90);
+    /** How long, in all, the views may still answer 503 view-behind once their processor reported caught up. */
+    private static final Duration VIEW_PATIENCE = Duration.ofSeconds(30);
     /** How long two query-side nodes are watched for sharing the segments. */
     private static final Duration SHARE_WATCH = Duration.ofSeconds(15);
     /** How long a surviving query-side node is watched for taking over all segments. */
@@ -380,10 +382,11 @@ final class Trials {
         Map<UUID, Store.Account> truth = store.accounts(accounts);
         int wrong = 0;
         List<String> examples = new ArrayList<>();
+        // one patience for all accounts: a view still behind after the processor reported caught up is wrong
+        long deadline = System.nanoTime() + VIEW_PATIENCE.toNanos();
         for (UUID id : accounts) {
             Store.Account expected = truth.get(id);
             Outcome view = api.view(node, id, expected.version());
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
             while (view.status() == 503 && System.nanoTime() < deadline) {
                 view = api.view(node, id, expected.version());
             }
