@@ -1,5 +1,7 @@
 package com.eoc.accounts.bench;
 
+import com.eoc.accounts.harness.Http;
+import com.eoc.accounts.harness.Machine;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -70,7 +72,7 @@ public final class Bench {
         commandSide.rename(accounts.get(0)); // a real UserRenamed to copy below
         StoredEvent registered;
         StoredEvent renamed;
-        try (var connection = PgLimit.connect(settings.jdbcUrl())) {
+        try (var connection = Machine.connect(settings.jdbcUrl())) {
             registered = StoredEvent.newest(connection, "AccountRegistered");
             renamed = StoredEvent.newest(connection, "UserRenamed");
         }

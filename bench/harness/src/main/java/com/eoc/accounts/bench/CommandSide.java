@@ -1,5 +1,7 @@
 package com.eoc.accounts.bench;
 
+import com.eoc.accounts.harness.Http;
+import com.eoc.accounts.harness.Json;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collections;

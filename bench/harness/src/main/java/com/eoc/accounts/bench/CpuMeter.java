@@ -1,5 +1,6 @@
 package com.eoc.accounts.bench;
 
+import com.eoc.accounts.harness.Machine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -127,7 +128,7 @@ final class CpuMeter {
     }
 
     private long[] databaseWork() {
-        try (var connection = PgLimit.connect(jdbcUrl); Statement statement = connection.createStatement();
+        try (var connection = Machine.connect(jdbcUrl); Statement statement = connection.createStatement();
              ResultSet row = statement.executeQuery(DATABASE_WORK)) {
             row.next();
             return new long[] {row.getLong(1), row.getLong(2), row.getLong(3)};

@@ -1,5 +1,8 @@
 package com.eoc.accounts.bench;
 
+import com.eoc.accounts.harness.Http;
+import com.eoc.accounts.harness.Json;
+import com.eoc.accounts.harness.Machine;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -19,7 +22,7 @@ final class Crud {
     /** Fills its table (which it created at start-up) with that many accounts; answers their ids. */
     static List<UUID> seed(Settings settings, int count) throws Exception {
         List<UUID> ids = new ArrayList<>(count);
-        try (Connection connection = PgLimit.connect(settings.jdbcUrl()); Statement sql = connection.createStatement()) {
+        try (Connection connection = Machine.connect(settings.jdbcUrl()); Statement sql = connection.createStatement()) {
             sql.execute("TRUNCATE crud.account");
             sql.execute("INSERT INTO crud.account (id, first_name, last_name, version) "
                     + "SELECT gen_random_uuid(), 'Bench', 'User ' || n, 0 FROM generate_series(1, " + count + ") n");

@@ -1,9 +1,8 @@
 package com.eoc.accounts.bench;
 
+import com.eoc.accounts.harness.Machine;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,7 +21,7 @@ final class PgLimit {
 
     static ClosedLoop.Result measure(Settings settings, StoredEvent renamed, Warmup warmup, CpuMeter cpu)
             throws Exception {
-        try (Connection setup = connect(settings.jdbcUrl()); Statement ddl = setup.createStatement()) {
+        try (Connection setup = Machine.connect(settings.jdbcUrl()); Statement ddl = setup.createStatement()) {
             ddl.execute("CREATE SCHEMA IF NOT EXISTS bench");
             ddl.execute("DROP TABLE IF EXISTS bench.pg_limit");
             // the event table's columns, keys and indexes, read from the table itself; its own
@@ -35,7 +34,7 @@ final class PgLimit {
         List<PreparedStatement> inserts = new ArrayList<>();
         try {
             for (int i = 0; i < settings.clients(); i++) {
-                Connection connection = connect(settings.jdbcUrl());
+                Connection connection = Machine.connect(settings.jdbcUrl());
                 connections.add(connection);
                 inserts.add(connection.prepareStatement("""
                         INSERT INTO bench.pg_limit (event_identifier, aggregate_identifier, sequence_number, type,
@@ -60,9 +59,5 @@ final class PgLimit {
                 connection.close();
             }
         }
-    }
-
-    static Connection connect(String jdbcUrl) throws SQLException {
-        return DriverManager.getConnection(jdbcUrl, "postgres", "");
     }
 }

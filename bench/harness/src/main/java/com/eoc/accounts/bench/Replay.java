@@ -1,5 +1,8 @@
 package com.eoc.accounts.bench;
 
+import com.eoc.accounts.harness.Http;
+import com.eoc.accounts.harness.Json;
+import com.eoc.accounts.harness.Machine;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -38,7 +41,7 @@ final class Replay {
     }
 
     static long storedEvents(String jdbcUrl) throws SQLException {
-        try (Connection connection = PgLimit.connect(jdbcUrl); Statement sql = connection.createStatement();
+        try (Connection connection = Machine.connect(jdbcUrl); Statement sql = connection.createStatement();
              ResultSet count = sql.executeQuery("SELECT count(*) FROM eventstore.domain_event_entry")) {
             count.next();
             return count.getLong(1);
@@ -135,7 +138,7 @@ final class Replay {
 
     /** Events, not positions: a rolled-back append leaves a gap in the global index. */
     private static long eventsUpTo(String jdbcUrl, long head) throws SQLException {
-        try (Connection connection = PgLimit.connect(jdbcUrl);
+        try (Connection connection = Machine.connect(jdbcUrl);
              PreparedStatement count = connection.prepareStatement(
                      "SELECT count(*) FROM eventstore.domain_event_entry WHERE global_index <= ?")) {
             count.setLong(1, head);

@@ -1,5 +1,6 @@
 package com.eoc.accounts.bench;
 
+import com.eoc.accounts.harness.Json;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;

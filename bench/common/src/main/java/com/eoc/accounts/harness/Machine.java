@@ -1,9 +1,10 @@
-package com.eoc.accounts.bench;
+package com.eoc.accounts.harness;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -12,12 +13,12 @@ import java.util.List;
 import java.util.Map;
 
 /** What the figures were measured on: they mean little without it. */
-final class Machine {
+public final class Machine {
 
     private Machine() {
     }
 
-    static Map<String, Object> describe(String jdbcUrl) throws SQLException {
+    public static Map<String, Object> describe(String jdbcUrl) throws SQLException {
         Map<String, Object> machine = new LinkedHashMap<>();
         machine.put("cpu", firstValue(Path.of("/proc/cpuinfo"), "model name"));
         machine.put("cores", Runtime.getRuntime().availableProcessors());
@@ -25,7 +26,7 @@ final class Machine {
         machine.put("memory_mb", memory == null ? null : Long.parseLong(memory.replaceAll("\\D", "")) / 1024);
         machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
         machine.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
-        try (Connection connection = PgLimit.connect(jdbcUrl); Statement sql = connection.createStatement()) {
+        try (Connection connection = connect(jdbcUrl); Statement sql = connection.createStatement()) {
             machine.put("postgresql", single(sql, "SHOW server_version"));
             for (String setting : List.of("fsync", "synchronous_commit", "shared_buffers", "max_connections")) {
                 machine.put("postgresql_" + setting, single(sql, "SHOW " + setting));
@@ -34,8 +35,13 @@ final class Machine {
         return machine;
     }
 
+    /** A connection to the PostgreSQL that the applications use, as its superuser. */
+    public static Connection connect(String jdbcUrl) throws SQLException {
+        return DriverManager.getConnection(jdbcUrl, "postgres", "");
+    }
+
     /** Resident memory of a process, from /proc, in MiB. */
-    static double rssMb(long pid) throws IOException {
+    public static double rssMb(long pid) throws IOException {
         String kilobytes = firstValue(Path.of("/proc/" + pid + "/status"), "VmRSS");
         if (kilobytes == null) {
             throw new IllegalStateException("no VmRSS for process " + pid + ": has it stopped?");

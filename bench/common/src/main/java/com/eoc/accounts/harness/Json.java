@@ -1,4 +1,4 @@
-package com.eoc.accounts.bench;
+package com.eoc.accounts.harness;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,10 +9,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Just enough JSON for the benchmark: read one field of the applications' small answers, and
- * write the results. The harness stays free of libraries besides the JDBC driver.
+ * Just enough JSON for the benchmark and the fault trials: read one field of the applications'
+ * small answers, and write the results. The harnesses stay free of libraries besides the JDBC
+ * driver.
  */
-final class Json {
+public final class Json {
 
     /** Compiled once per field and kind of value: the load reads one field of every answer. */
     private static final Map<String, Pattern> FIELDS = new ConcurrentHashMap<>();
@@ -26,13 +27,13 @@ final class Json {
     }
 
     /** The first number field of that name, or -1 when there is none. */
-    static long number(String json, String field) {
+    public static long number(String json, String field) {
         Matcher matcher = field(json, field, "(-?\\d+)");
         return matcher.find() ? Long.parseLong(matcher.group(1)) : -1;
     }
 
     /** The first number field of that name; an answer without one is a failed request. */
-    static long requiredNumber(String json, String field) {
+    public static long requiredNumber(String json, String field) {
         Matcher matcher = field(json, field, "(-?\\d+)");
         if (!matcher.find()) {
             throw new IllegalStateException("no number " + field + " in " + json);
@@ -41,7 +42,7 @@ final class Json {
     }
 
     /** The first boolean field of that name. */
-    static boolean bool(String json, String field) {
+    public static boolean bool(String json, String field) {
         Matcher matcher = field(json, field, "(true|false)");
         if (!matcher.find()) {
             throw new IllegalStateException("no boolean " + field + " in " + json);
@@ -50,13 +51,13 @@ final class Json {
     }
 
     /** The first string field of that name (without escapes), or null. */
-    static String string(String json, String field) {
+    public static String string(String json, String field) {
         List<String> values = strings(json, field);
         return values.isEmpty() ? null : values.get(0);
     }
 
     /** Every string field of that name (without escapes), in order. */
-    static List<String> strings(String json, String field) {
+    public static List<String> strings(String json, String field) {
         Matcher matcher = field(json, field, "\"([^\"\\\\]*)\"");
         List<String> values = new ArrayList<>();
         while (matcher.find()) {
@@ -65,7 +66,7 @@ final class Json {
         return values;
     }
 
-    static String quote(String text) {
+    public static String quote(String text) {
         StringBuilder out = new StringBuilder("\"");
         for (char c : text.toCharArray()) {
             switch (c) {
@@ -85,7 +86,7 @@ final class Json {
     }
 
     /** Maps, strings, numbers, booleans and nulls, indented. */
-    static String write(Object value, String indent) {
+    public static String write(Object value, String indent) {
         if (value == null) {
             return "null";
         }
