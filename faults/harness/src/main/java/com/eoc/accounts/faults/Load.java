@@ -35,8 +35,7 @@ final class Load {
     private final List<Ack> acks = Collections.synchronizedList(new ArrayList<>());
     private final List<Outcome> outcomes = Collections.synchronizedList(new ArrayList<>());
     private final AtomicLong values;
-    private final List<Thread> threads = new ArrayList<>();
-    private volatile boolean running;
+    private final Loops clients = new Loops();
 
     /** {@code values} numbers the unique values across every load of the run. */
     Load(Api api, Supplier<Node> target, List<UUID> accounts, int clients, String run, AtomicLong values) {
@@ -53,28 +52,17 @@ final class Load {
     }
 
     void start() {
-        running = true;
         for (int c = 0; c < clientAccounts.size(); c++) {
             List<UUID> mine = clientAccounts.get(c);
             Random random = new Random(c);
             Set<UUID> withToken = new HashSet<>();
-            Thread thread = new Thread(() -> {
-                while (running) {
-                    once(mine.get(random.nextInt(mine.size())), random.nextInt(10), withToken);
-                }
-            }, "load-" + c);
-            thread.start();
-            threads.add(thread);
+            clients.start("load-" + c, () -> once(mine.get(random.nextInt(mine.size())), random.nextInt(10), withToken));
         }
     }
 
     /** Stops the clients once their requests in flight are answered. */
     void stop() throws InterruptedException {
-        running = false;
-        for (Thread thread : threads) {
-            thread.join();
-        }
-        threads.clear();
+        clients.stop();
     }
 
     /** One command; {@code withToken} is what this client believes about its accounts' tokens. */

@@ -450,29 +450,23 @@ final class Trials {
 
         private final Supplier<Node> target;
         private final List<Outcome> outcomes = Collections.synchronizedList(new ArrayList<>());
-        private volatile boolean running;
-        private Thread thread;
+        private final Loops loop = new Loops();
 
         Reader(Supplier<Node> target) {
             this.target = target;
         }
 
         void start() {
-            running = true;
             Random random = new Random(7);
-            thread = new Thread(() -> {
-                while (running) {
-                    Outcome outcome = api.view(target.get(), accounts.get(random.nextInt(accounts.size())), 0);
-                    outcomes.add(outcome);
-                    sleepQuietly(outcome.answered() ? 5 : 20);
-                }
-            }, "reader");
-            thread.start();
+            loop.start("reader", () -> {
+                Outcome outcome = api.view(target.get(), accounts.get(random.nextInt(accounts.size())), 0);
+                outcomes.add(outcome);
+                sleepQuietly(outcome.answered() ? 5 : 20);
+            });
         }
 
         void stop() throws InterruptedException {
-            running = false;
-            thread.join();
+            loop.stop();
         }
 
         List<Outcome> outcomes() {
@@ -491,11 +485,9 @@ final class Trials {
         final List<Sample> commandReady = Collections.synchronizedList(new ArrayList<>());
         final List<Sample> queryReady = Collections.synchronizedList(new ArrayList<>());
         private final List<Sample> healthClaimed = Collections.synchronizedList(new ArrayList<>());
-        private volatile boolean running;
-        private final List<Thread> threads = new ArrayList<>();
+        private final Loops loops = new Loops();
 
         void start() {
-            running = true;
             // the processors page may hang while the database is away; readiness is sampled apart from it
             every("watch-readiness", () -> {
                 commandReady.add(new Sample(System.nanoTime(), commandSide.ready()));
@@ -508,21 +500,14 @@ final class Trials {
         }
 
         private void every(String name, Runnable sample) {
-            Thread thread = new Thread(() -> {
-                while (running) {
-                    sample.run();
-                    sleepQuietly(100);
-                }
-            }, name);
-            thread.start();
-            threads.add(thread);
+            loops.start(name, () -> {
+                sample.run();
+                sleepQuietly(100);
+            });
         }
 
         void stop() throws InterruptedException {
-            running = false;
-            for (Thread thread : threads) {
-                thread.join();
-            }
+            loops.stop();
         }
 
         /** Seconds after {@code from} when readiness was first seen UP again, or null. */
