@@ -65,13 +65,9 @@ class DatabaseLossSystemTest {
         dataDirectory = workDirectory.resolve("postgres");
         postgresPort = Application.freePort();
         postgres = LocalPostgres.start(dataDirectory, postgresPort);
-        Map<String, String> environment = Map.of(
-                "SPRING_DATASOURCE_URL", LocalPostgres.jdbcUrl(postgresPort, LocalPostgres.DATABASE),
-                "SPRING_DATASOURCE_USERNAME", LocalPostgres.USER,
-                "SPRING_DATASOURCE_PASSWORD", "",
-                "SPRING_PROFILES_ACTIVE", "local",
-                "DEV_SIGNING_KEY_FILE", workDirectory.resolve("signing-key.json").toString(),
-                "LOCAL_ISSUER", "http://localhost:" + Application.freePort());
+        Map<String, String> environment = RunningSystem.localEnvironment(
+                LocalPostgres.jdbcUrl(postgresPort, LocalPostgres.DATABASE), workDirectory.resolve("signing-key.json"),
+                Application.freePort());
         commandSide = Application.start("command-side", "commandSide.jar", environment);
         querySide = Application.start("query-side", "querySide.jar", environment);
         admin = jwt("database-loss-admin", "admin");

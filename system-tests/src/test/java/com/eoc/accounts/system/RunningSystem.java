@@ -135,6 +135,21 @@ final class RunningSystem {
         }
     }
 
+    /**
+     * The environment of both sides in the {@code local} profile, as under {@code ./run}: on this
+     * database, with JWTs signed by the key in {@code signingKey} (made by the command side on its
+     * first start) and issued by {@code http://localhost:issuerPort}.
+     */
+    static Map<String, String> localEnvironment(String databaseUrl, Path signingKey, int issuerPort) {
+        return Map.of(
+                "SPRING_DATASOURCE_URL", databaseUrl,
+                "SPRING_DATASOURCE_USERNAME", LocalPostgres.USER,
+                "SPRING_DATASOURCE_PASSWORD", "",
+                "SPRING_PROFILES_ACTIVE", "local",
+                "DEV_SIGNING_KEY_FILE", signingKey.toString(),
+                "LOCAL_ISSUER", "http://localhost:" + issuerPort);
+    }
+
     private static RunningSystem start() {
         String databaseUrl = SharedPostgres.createDatabase();
         try {
@@ -142,14 +157,8 @@ final class RunningSystem {
             Path signingKey = Path.of(System.getProperty("signingKeyFile"));
             Files.deleteIfExists(signingKey);
             int webPort = Application.freePort();
-            Map<String, String> environment = Map.of(
-                    "SPRING_DATASOURCE_URL", databaseUrl,
-                    "SPRING_DATASOURCE_USERNAME", LocalPostgres.USER,
-                    "SPRING_DATASOURCE_PASSWORD", "",
-                    "SPRING_PROFILES_ACTIVE", "local",
-                    "DEV_SIGNING_KEY_FILE", signingKey.toString(),
-                    // the local identity provider is the web application: its address is the issuer
-                    "LOCAL_ISSUER", "http://localhost:" + webPort);
+            // the local identity provider is the web application: its address is the issuer
+            Map<String, String> environment = localEnvironment(databaseUrl, signingKey, webPort);
             // the command side's migrations create the event tables that the query side reads, and
             // it makes the signing key that the query side reads: it starts first
             Application commandSide = Application.start("command-side", "commandSide.jar", environment);

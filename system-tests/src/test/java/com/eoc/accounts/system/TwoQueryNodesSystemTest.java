@@ -51,13 +51,8 @@ class TwoQueryNodesSystemTest {
     static void startACommandSideAndTwoQueryNodes() throws IOException {
         databaseUrl = SharedPostgres.createDatabase();
         Path keys = Files.createTempDirectory("two-query-nodes");
-        Map<String, String> environment = Map.of(
-                "SPRING_DATASOURCE_URL", databaseUrl,
-                "SPRING_DATASOURCE_USERNAME", LocalPostgres.USER,
-                "SPRING_DATASOURCE_PASSWORD", "",
-                "SPRING_PROFILES_ACTIVE", "local",
-                "DEV_SIGNING_KEY_FILE", keys.resolve("signing-key.json").toString(),
-                "LOCAL_ISSUER", "http://localhost:" + Application.freePort());
+        Map<String, String> environment = RunningSystem.localEnvironment(databaseUrl,
+                keys.resolve("signing-key.json"), Application.freePort());
         // its migrations create the event tables, and it makes the signing key: it starts first
         commandSide = Application.start("command-side", "commandSide.jar", environment);
         nodeA = Application.start("query-node-a", "querySide.jar", named(environment, "node-a"));
