@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.axonframework.common.jdbc.JdbcException;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventProcessor;
@@ -37,13 +38,15 @@ class ProcessorAdmin {
     private final EventStore eventStore;
     private final ProcessorNodes nodes;
     private final TaskExecutor executor;
+    private final TransactionManager transactionManager;
 
     ProcessorAdmin(EventProcessingConfiguration eventProcessing, EventStore eventStore, ProcessorNodes nodes,
-                   @Qualifier("applicationTaskExecutor") TaskExecutor executor) {
+                   @Qualifier("applicationTaskExecutor") TaskExecutor executor, TransactionManager transactionManager) {
         this.eventProcessing = eventProcessing;
         this.eventStore = eventStore;
         this.nodes = nodes;
         this.executor = executor;
+        this.transactionManager = transactionManager;
     }
 
     /**
@@ -69,7 +72,8 @@ class ProcessorAdmin {
     /**
      * Stops the processor, moves its tokens back to the first event and starts it again; in the
      * same transaction as the tokens, its handlers' {@code @ResetHandler}s clear their views and
-     * its dead letters are dropped (the replay hands their events to the handlers again). The
+     * its dead letters are dropped (the replay hands their events to the handlers again, which
+     * would otherwise park them a second time behind the old letters). The
      * replay itself runs on the processor's own threads; {@link #processor(String)} follows it.
      * One request at a time: a second one would find the processor started again mid-reset.
      */
@@ -83,7 +87,10 @@ class ProcessorAdmin {
         processor.shutDown();
         try {
             // the tail itself: the processor's initial token would be a replay token already, nested
-            processor.resetTokens(StreamableMessageSource::createTailToken);
+            transactionManager.executeInTransaction(() -> {
+                processor.resetTokens(StreamableMessageSource::createTailToken);
+                eventProcessing.deadLetterQueue(name).ifPresent(SequencedDeadLetterQueue::clear);
+            });
         } catch (UnableToClaimTokenException e) {
             throw new SegmentsClaimedElsewhereException(name, e);
         } finally {

@@ -39,7 +39,8 @@ import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 @Import(PostgresEventStore.class)
 class AxonConfig {
 
-    private static final long SKIPPED_POSITIONS_INTERVAL_MS = 1000;
+    /** Three of the intervals at which a live node renews its claims. */
+    private static final Duration LEAST_CLAIM_TIMEOUT = Duration.ofSeconds(3);
     /** The unit of work's resource that says its commit will wake the waiting readers. */
     private static final String WAKES_READERS = ViewUpdates.class.getName();
 
@@ -96,43 +97,40 @@ class AxonConfig {
     }
 
     /**
-     * The processors' positions, in this side's token table; a position reached by skipping events
-     * is written at most once per {@value #SKIPPED_POSITIONS_INTERVAL_MS} ms per segment
-     * ({@link SkippedEventPositions}).
+     * The processors' positions, in this side's token table.
      *
      * <p>A segment's claim lapses {@code claimTimeout} after its owner last wrote it; another node
      * then takes the segment over. A live owner writes it at least once per second (a batch's
-     * position, a skipped position once per interval, or Axon's claim extension while no event
-     * comes), so the timeout stays a few of those seconds above it: a claim is never taken from a
-     * node that is merely busy. Were it taken all the same (a node stalled for longer between two
-     * batches), no event would be handled twice: a batch first writes its position on the
-     * condition that this node still owns the segment, and that row stays locked until the view
-     * rows commit with it, so the stalled node's next batch is refused before it changes anything.
+     * position, or Axon's claim extension while no event comes), so the timeout stays a few of
+     * those seconds above it: a claim is never taken from a node that is merely busy. Were it taken
+     * all the same (a node stalled for longer between two batches), no event would be handled
+     * twice: a batch first writes its position on the condition that this node still owns the
+     * segment, and that row stays locked until the view rows commit with it, so the stalled node's
+     * next batch is refused before it changes anything.
      */
     @Bean
     TokenStore tokenStore(DataSource dataSource, Serializer serializer, QueryNode node,
                           @Value("${accounts.processors.claim-timeout}") Duration claimTimeout) {
-        Duration leastTimeout = Duration.ofMillis(3 * SKIPPED_POSITIONS_INTERVAL_MS);
-        if (claimTimeout.compareTo(leastTimeout) < 0) {
-            throw new IllegalArgumentException("accounts.processors.claim-timeout must be at least " + leastTimeout
-                    + ": a live node renews its claims about once a second, and a shorter timeout would let another"
-                    + " node take them from it");
+        if (claimTimeout.compareTo(LEAST_CLAIM_TIMEOUT) < 0) {
+            throw new IllegalArgumentException("accounts.processors.claim-timeout must be at least "
+                    + LEAST_CLAIM_TIMEOUT + ": a live node renews its claims about once a second, and a shorter"
+                    + " timeout would let another node take them from it");
         }
-        return new SkippedEventPositions(JdbcTokenStore.builder()
+        return JdbcTokenStore.builder()
                 .schema(TokenSchemas.TOKENS)
                 .connectionProvider(PostgresEventStore.connections(dataSource))
                 .serializer(serializer)
                 .contentType(byte[].class)
                 .nodeId(node.name())
                 .claimTimeout(claimTimeout)
-                .build(), Duration.ofMillis(SKIPPED_POSITIONS_INTERVAL_MS));
+                .build();
     }
 
     /**
      * The query side sends no command or event of its own, so no correlation data needs carrying
      * over. Without a provider of its own, Axon would install its default one, which reads (and so
      * deserializes) the metadata of every event handled to copy its ids into messages that nobody
-     * reads: about a twentieth of a replay's work.
+     * reads.
      */
     @Bean
     CorrelationDataProvider nothingToCorrelate() {

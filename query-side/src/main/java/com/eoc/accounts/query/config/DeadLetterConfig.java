@@ -2,31 +2,39 @@ package com.eoc.accounts.query.config;
 
 import com.eoc.accounts.platform.eventstore.PostgresEventStore;
 import com.eoc.accounts.platform.web.DatabaseUnavailable;
-import java.util.Set;
-import java.util.TreeSet;
 import javax.sql.DataSource;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.config.EventProcessingConfigurer;
-import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
+import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.Decisions;
-import org.axonframework.messaging.deadletter.EnqueuePolicy;
+import org.axonframework.messaging.deadletter.EnqueueDecision;
 import org.axonframework.messaging.deadletter.ThrowableCause;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.springboot.EventProcessorProperties;
+import org.axonframework.springboot.util.DeadLetterQueueProviderConfigurerModule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Failures don't stop the world: Axon's dead-letter queues, in this side's PostgreSQL schema,
- * sharing the JPA transaction of the views like the rest of {@link AxonConfig}.
+ * Failures don't stop the world: Axon's JDBC dead-letter queues, in this side's PostgreSQL schema.
+ *
+ * <p>An event that a projection cannot handle is parked in its processing group's queue
+ * ({@code query_side.dead_letter_entry}), in the batch's transaction, and the processor moves on.
+ * The queue is sequenced per aggregate, so an account's later events wait behind its failed one
+ * and are never applied out of order; {@code /api/admin/processors/{name}/dead-letters/retry}
+ * hands them to the handlers again, and a replay clears the queue ({@code ProcessorAdmin}). A
+ * failure at commit (the database) still rolls the whole batch back and is retried.
+ *
+ * <p>Which processing groups have a queue, and whether each segment remembers the accounts it
+ * has parked, is Axon's configuration: {@code axon.eventhandling.processors.<name>.dlq.*} in
+ * {@code application.yml}.
  */
 @Configuration(proxyBeanMethods = false)
 class DeadLetterConfig {
@@ -34,52 +42,33 @@ class DeadLetterConfig {
     private static final Logger log = LoggerFactory.getLogger(DeadLetterConfig.class);
 
     /**
-     * An event that a projection cannot handle is parked in its processing group's dead-letter
-     * queue ({@code query_side.dead_letter_entry}), in the batch's transaction, and the processor
-     * moves on: one bad event no longer stops every account behind it. The queue is sequenced per
-     * aggregate, so an account's later events wait behind its failed one and are never applied out
-     * of order; {@code /api/admin/processors/{name}/dead-letters/retry} hands them to the handlers
-     * again. A failure at commit (the database) still rolls the whole batch back and is retried.
-     *
-     * <p>Every processing group declared with {@code @ProcessingGroup} gets one, without a line of
-     * configuration. Resetting its processor clears it (a replay hands every event to the handlers
-     * again, which would otherwise queue them a second time behind the old letters). Each segment
-     * remembers which accounts it has parked (Axon's sequence-identifier cache), so an event of
-     * any other account goes to its handlers without a look-up in the queue: one query less per
-     * event (when the queue held letters as the segment was claimed, each account is looked up
-     * once). It was once left off because a processor then failed to stop; that happened while the
-     * query side was running out of heap (see {@link ReaderStorageEngine}), and with
-     * the heap fixed the processors stop as they do without it.
+     * Axon's own module, which gives a queue to every processing group whose {@code dlq.enabled}
+     * is set. Declared here with the bean name of Axon's JDBC auto-configuration, which would
+     * declare the same: that auto-configuration requires a {@link DataSource} bean but is not
+     * ordered after Boot 4's data source auto-configuration, so it may find none.
      */
     @Bean
-    ConfigurerModule deadLetterQueuePerProcessingGroup(ListableBeanFactory beans, DataSource dataSource,
-                                                      TransactionManager transactionManager, Serializer serializer,
-                                                      @Qualifier("eventSerializer") Serializer eventSerializer,
-                                                      DeadLetterSchema deadLetterSchema) {
-        return configurer -> {
-            EventProcessingConfigurer processing = configurer.eventProcessing();
-            for (String processingGroup : declaredProcessingGroups(beans)) {
-                processing.registerDeadLetterQueue(processingGroup, config -> JdbcSequencedDeadLetterQueue.builder()
+    DeadLetterQueueProviderConfigurerModule deadLetterQueueProviderConfigurerModule(
+            EventProcessorProperties processors, DataSource dataSource, TransactionManager transactionManager,
+            DeadLetterSchema schema, Serializer serializer, @Qualifier("eventSerializer") Serializer eventSerializer) {
+        return new DeadLetterQueueProviderConfigurerModule(processors,
+                processingGroup -> config -> JdbcSequencedDeadLetterQueue.builder()
                         .processingGroup(processingGroup)
-                        .schema(deadLetterSchema)
+                        .schema(schema)
                         .connectionProvider(PostgresEventStore.connections(dataSource))
                         .transactionManager(transactionManager)
                         .genericSerializer(serializer)
                         .eventSerializer(eventSerializer)
                         .build());
-                processing.registerDeadLetterPolicy(processingGroup, config -> parkAndWarn(processingGroup));
-                processing.registerDeadLetteringEventHandlerInvokerConfiguration(processingGroup,
-                        (config, invoker) -> invoker.allowReset(true).enableSequenceIdentifierCache());
-            }
-        };
     }
 
-    /**
-     * The table of {@code db/query/V4}, with the snake_case column names of the other tables
-     * instead of Axon's camelCase defaults. Also the one of Axon's own JDBC dead-letter queues,
-     * should a processor be given one through {@code axon.eventhandling.processors.<name>.dlq.enabled}
-     * (which the bean above makes needless).
-     */
+    @Bean
+    ConfigurerModule parkFailedEventsAndWarn() {
+        return configurer -> configurer.eventProcessing()
+                .registerDefaultDeadLetterPolicy(config -> DeadLetterConfig::parkAndWarn);
+    }
+
+    /** The table of {@code db/query/V4}, with the snake_case column names of the other tables. */
     @Bean
     DeadLetterSchema deadLetterSchema() {
         return DeadLetterSchema.builder()
@@ -110,37 +99,24 @@ class DeadLetterConfig {
     }
 
     /**
-     * Parks every failed event, as Axon does by default, and says so (but for a lost database): the queue keeps only the
-     * cause's class and message, the log keeps its stack trace. Never the event itself, which may
-     * hold what must not be logged.
+     * Parks every failed event, as Axon does by default, and says so; the queue keeps only the
+     * cause's class and message, the log keeps its stack trace, never the event itself, which may
+     * hold what must not be logged. A lost database is not the event's fault, and the event could
+     * not be parked anyway: the batch rolls back and the processor retries it once the database
+     * answers again.
      */
-    private static EnqueuePolicy<EventMessage<?>> parkAndWarn(String processingGroup) {
-        return (letter, cause) -> {
-            if (DatabaseUnavailable.isCauseOf(cause) && cause instanceof RuntimeException lostDatabase) {
-                // not the event's fault, and it could not be parked anyway: the batch rolls back and
-                // the processor retries it once the database answers again
-                throw lostDatabase;
-            }
-            EventMessage<?> event = letter.message();
-            log.warn("Processing group {} could not handle event {} ({}) of {}; it is parked in the dead-letter "
-                            + "queue, and so are the later events of that aggregate until it is retried",
-                    processingGroup, event.getIdentifier(), event.getPayloadType().getSimpleName(),
-                    event instanceof DomainEventMessage<?> domainEvent
-                            ? domainEvent.getType() + " " + domainEvent.getAggregateIdentifier() : "no aggregate",
-                    cause);
-            return Decisions.enqueue(ThrowableCause.truncated(cause));
-        };
-    }
-
-    /** Read from the bean definitions, without creating any bean (nor a FactoryBean) this early. */
-    private static Set<String> declaredProcessingGroups(ListableBeanFactory beans) {
-        Set<String> processingGroups = new TreeSet<>();
-        for (String name : beans.getBeanDefinitionNames()) {
-            ProcessingGroup declared = beans.findAnnotationOnBean(name, ProcessingGroup.class, false);
-            if (declared != null) {
-                processingGroups.add(declared.value());
-            }
+    private static EnqueueDecision<EventMessage<?>> parkAndWarn(DeadLetter<? extends EventMessage<?>> letter,
+                                                              Throwable cause) {
+        if (DatabaseUnavailable.isCauseOf(cause) && cause instanceof RuntimeException lostDatabase) {
+            throw lostDatabase;
         }
-        return processingGroups;
+        EventMessage<?> event = letter.message();
+        log.warn("Event {} ({}) of {} could not be handled; it is parked in its processing group's dead-letter "
+                        + "queue, and so are the later events of that aggregate until it is retried",
+                event.getIdentifier(), event.getPayloadType().getSimpleName(),
+                event instanceof DomainEventMessage<?> domainEvent
+                        ? domainEvent.getType() + " " + domainEvent.getAggregateIdentifier() : "no aggregate",
+                cause);
+        return Decisions.enqueue(ThrowableCause.truncated(cause));
     }
 }

@@ -123,6 +123,28 @@ class DeadLetterIntegrationTest {
     }
 
     @Test
+    void aReplayDropsTheOldLettersAndParksWhatStillFailsOnce() throws Exception {
+        UUID poisonedId = UUID.randomUUID();
+        poisoned.accounts.add(poisonedId);
+        append(poisonedId, Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                new AccountRegistered(poisonedId, "Edsger", "Dijkstra", "ewd@example.com"),
+                new EmailChanged(poisonedId, "edsger@example.com"),
+                new UserRenamed(poisonedId, "Edsger", "Wybe Dijkstra"));
+        await().atMost(TIMEOUT).until(() -> deadLetterCauses(poisonedId).size() == 2);
+
+        assertThat(post("/api/admin/processors/accounts/replay").statusCode()).isEqualTo(202);
+
+        // the replay hands both events to the handlers again, which park them anew: two letters, not four
+        await().atMost(TIMEOUT).until(() -> json.readTree(get("/api/admin/processors/accounts").body())
+                .path("replaying").asBoolean(true) == false);
+        assertThat(deadLetterCauses(poisonedId)).containsExactly(IllegalStateException.class.getName(), null);
+
+        poisoned.accounts.remove(poisonedId);
+        assertThat(post("/api/admin/processors/accounts/dead-letters/retry").statusCode()).isEqualTo(202);
+        await().atMost(TIMEOUT).until(() -> deadLetterCauses(poisonedId).isEmpty());
+    }
+
+    @Test
     void deadLettersAreStoredAsByteaNeverAsOid() {
         assertThat(jdbc.queryForList("""
                 SELECT column_name || ' ' || data_type FROM information_schema.columns

@@ -27,6 +27,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
+import org.axonframework.common.transaction.NoTransactionManager;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.InOrder;
@@ -45,7 +46,7 @@ class ProcessorAdminTest {
     private final SequencedDeadLetterProcessor<EventMessage<?>> letters = mock(SequencedDeadLetterProcessor.class);
 
     private final ProcessorAdmin admin = new ProcessorAdmin(eventProcessing, eventStore, nodes,
-            new SyncTaskExecutor());
+            new SyncTaskExecutor(), NoTransactionManager.INSTANCE);
 
     @BeforeEach
     void oneStreamingProcessorWithADeadLetterQueue() {
@@ -63,12 +64,13 @@ class ProcessorAdminTest {
     }
 
     @Test
-    void replayStopsTheProcessorResetsItsTokensToTheFirstEventAndStartsItAgain() {
+    void replayStopsTheProcessorResetsItsTokensToTheFirstEventDropsItsDeadLettersAndStartsItAgain() {
         ProcessorStatus status = admin.replay("accounts");
 
-        InOrder order = inOrder(accounts);
+        InOrder order = inOrder(accounts, queue);
         order.verify(accounts).shutDown();
         order.verify(accounts).resetTokens(any(Function.class));
+        order.verify(queue).clear();
         order.verify(accounts).start();
         assertThat(status.name()).isEqualTo("accounts");
         assertThat(status.segments()).isEqualTo(4);
@@ -99,6 +101,7 @@ class ProcessorAdminTest {
 
         assertThatThrownBy(() -> admin.replay("accounts")).isInstanceOf(SegmentsClaimedElsewhereException.class);
         verify(accounts).start();
+        verify(queue, never()).clear();
     }
 
     @Test
