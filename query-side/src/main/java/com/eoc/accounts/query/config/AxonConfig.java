@@ -46,17 +46,13 @@ class AxonConfig {
 
     /**
      * Events written by the command side, another process, reach this one when the command side's
-     * notification wakes the store ({@link AppendListener}), or else by polling the event table.
-     * Axon polls every second by default, and Axon 4.13 has no property for it
-     * ({@code axon.eventstore.fetch-delay} does not exist), hence this bean.
-     *
-     * <p>The store's reader reads the event table one batch per stream, and its head at most once
-     * per {@code headReadInterval} ({@link ReaderStorageEngine}): with Axon's own streams, catching
-     * up with a large store held every event read in the heap, and a steady flow of commands was
-     * handled one or two events per transaction. Every other read (a processor's own stream behind
-     * the store's cache, an account's history) is Axon's JDBC engine's own, on the shared tables.
-     * The shared engine's bean stays in this context too: this side's tests append events with it,
-     * as the command side would.
+     * notification wakes the store ({@link AppendListener}, decision 0011), or else by polling the
+     * event table every {@code fetchDelay}: Axon 4.13 has no property for it, hence this bean.
+     * The store's reader reads the event table one batch per stream, and its head at most once
+     * per {@code headReadInterval} ({@link ReaderStorageEngine}, decision 0010). Every other read
+     * (a processor's own stream behind the store's cache, an account's history) is Axon's JDBC
+     * engine's own. The shared engine's bean stays in this context too: this side's tests append
+     * events with it, as the command side would.
      */
     @Bean
     NotifiedEventStore eventStore(Serializer serializer,
