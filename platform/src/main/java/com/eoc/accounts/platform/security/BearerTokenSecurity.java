@@ -106,7 +106,7 @@ public class BearerTokenSecurity {
 
     /**
      * The token of the request's one {@code Authorization: Bearer} header, as Spring's resolver
-     * reads it (a token in a query or form parameter is refused). A request with two
+     * reads it (a token in a query or form parameter is not read). A request with two
      * {@code Authorization} headers is refused: Spring's resolver reads the first and ignores the
      * rest, while a proxy or a log may read another, so the request would be authenticated as one
      * caller and seen as another.
