@@ -95,7 +95,7 @@ public final class TestJwts {
         return new JWTClaimsSet.Builder()
                 .issuer(LocalIdentityProvider.DEFAULT_ISSUER)
                 .subject(subject)
-                .claim(Roles.CLAIM, List.of(roles))
+                .claim("roles", List.of(roles))
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(LIFETIME)));
     }

@@ -470,7 +470,7 @@ class AccountControllerTest {
 
     /** A caller with a JWT for {@code subject} holding {@code roles}, as the identity provider would send. */
     private static RequestPostProcessor caller(String subject, String... roles) {
-        return jwt().jwt(token -> token.subject(subject).claim(Roles.CLAIM, List.of(roles)))
+        return jwt().jwt(token -> token.subject(subject).claim("roles", List.of(roles)))
                 .authorities(Arrays.stream(roles)
                         .<GrantedAuthority>map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList());
     }

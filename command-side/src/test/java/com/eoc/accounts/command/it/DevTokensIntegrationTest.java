@@ -26,7 +26,7 @@ class DevTokensIntegrationTest extends LocalRunTest {
         String jwt = minted.json().get("token").asString();
         Jwt decoded = jwtDecoder.decode(jwt);
         assertThat(decoded.getSubject()).isEqualTo("billing-service");
-        assertThat(decoded.getClaimAsStringList(Roles.CLAIM)).containsExactly(Roles.INTROSPECTOR);
+        assertThat(decoded.getClaimAsStringList("roles")).containsExactly(Roles.INTROSPECTOR);
 
         Http service = anonymous.as(jwt);
         assertThat(service.postForm("/api/tokens/introspect", Map.of("token", "eoc_nothing")).status())

@@ -87,7 +87,7 @@ class JwtClaimsIntegrationTest extends LocalRunTest {
         return new JWTClaimsSet.Builder()
                 .issuer(LocalIdentityProvider.DEFAULT_ISSUER)
                 .subject(ADMIN_SUBJECT)
-                .claim(Roles.CLAIM, List.of(Roles.ADMIN))
+                .claim("roles", List.of(Roles.ADMIN))
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(Duration.ofHours(1))));
     }

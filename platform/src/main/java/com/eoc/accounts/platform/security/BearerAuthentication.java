@@ -7,21 +7,22 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
-import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 
 /**
  * Both kinds of bearer credentials: a token with the API token's prefix is one (and is never
  * sent to the JWT decoder); anything else must be a JWT signed by the identity provider, whose
- * {@code sub} is the caller and whose {@code roles} claim lists its roles.
+ * {@code sub} is the caller and whose roles {@code jwtRoles} reads.
  */
 final class BearerAuthentication implements AuthenticationManager {
 
     private final AuthenticationManager apiTokens;
     private final AuthenticationManager jwts;
 
-    BearerAuthentication(AuthenticationManager apiTokens, JwtDecoder jwtDecoder) {
+    BearerAuthentication(AuthenticationManager apiTokens, JwtDecoder jwtDecoder, JwtAuthenticationConverter jwtRoles) {
+        JwtAuthenticationProvider jwtProvider = new JwtAuthenticationProvider(jwtDecoder);
+        jwtProvider.setJwtAuthenticationConverter(jwtRoles);
         this.apiTokens = apiTokens;
-        this.jwts = new ProviderManager(jwtProvider(jwtDecoder));
+        this.jwts = new ProviderManager(jwtProvider);
     }
 
     @Override
@@ -29,16 +30,5 @@ final class BearerAuthentication implements AuthenticationManager {
         String token = ((BearerTokenAuthenticationToken) authentication).getToken();
         return token.startsWith(ApiTokenFormat.PREFIX) ? apiTokens.authenticate(authentication)
                 : jwts.authenticate(authentication);
-    }
-
-    private static JwtAuthenticationProvider jwtProvider(JwtDecoder decoder) {
-        JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
-        roles.setAuthoritiesClaimName(Roles.CLAIM);
-        roles.setAuthorityPrefix("ROLE_");
-        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-        converter.setJwtGrantedAuthoritiesConverter(roles);
-        JwtAuthenticationProvider provider = new JwtAuthenticationProvider(decoder);
-        provider.setJwtAuthenticationConverter(converter);
-        return provider;
     }
 }

@@ -1,16 +1,24 @@
 package com.eoc.accounts.platform.security;
 
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
+import java.util.Collections;
 import java.util.stream.Stream;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.BearerTokenErrors;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -26,6 +34,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 public class BearerTokenSecurity {
 
     private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
+    private static final BearerTokenResolver BEARER_TOKENS = new DefaultBearerTokenResolver();
 
     private static final String NO_IDENTITY_PROVIDER = """
             No identity provider is configured: set SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI \
@@ -33,13 +42,16 @@ public class BearerTokenSecurity {
             signing key""";
 
     private final ObjectProvider<JwtDecoder> jwtDecoder;
+    private final JwtAuthenticationConverter jwtRoles;
     private final ApiTokenIndex apiTokens;
     private final ObjectProvider<Clock> clock;
     private final SecurityProblems problems;
 
-    BearerTokenSecurity(ObjectProvider<JwtDecoder> jwtDecoder, ApiTokenIndex apiTokens, ObjectProvider<Clock> clock,
-                        SecurityProblems problems) {
+    /** @param jwtRoles Spring Boot's, reading the roles as platform.yml says */
+    BearerTokenSecurity(ObjectProvider<JwtDecoder> jwtDecoder, JwtAuthenticationConverter jwtRoles,
+                        ApiTokenIndex apiTokens, ObjectProvider<Clock> clock, SecurityProblems problems) {
         this.jwtDecoder = jwtDecoder;
+        this.jwtRoles = jwtRoles;
         this.apiTokens = apiTokens;
         this.clock = clock;
         this.problems = problems;
@@ -57,7 +69,7 @@ public class BearerTokenSecurity {
         });
         BearerAuthentication authentication = new BearerAuthentication(
                 new ApiTokenAuthenticationManager(apiTokens, clock.getIfAvailable(Clock::systemUTC)),
-                new VerifiedJwts(decoder));
+                new VerifiedJwts(decoder), jwtRoles);
         http.csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(AbstractHttpConfigurer::disable)
@@ -68,7 +80,7 @@ public class BearerTokenSecurity {
                 .formLogin(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
                 .oauth2ResourceServer(bearer -> bearer
-                        .bearerTokenResolver(new BearerHeaderTokens())
+                        .bearerTokenResolver(BearerTokenSecurity::bearerToken)
                         .authenticationManagerResolver(request -> authentication)
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
@@ -90,6 +102,21 @@ public class BearerTokenSecurity {
                     requests.anyRequest().denyAll();
                 });
         return http.build();
+    }
+
+    /**
+     * The token of the request's one {@code Authorization: Bearer} header, as Spring's resolver
+     * reads it (a token in a query or form parameter is not read). A request with two
+     * {@code Authorization} headers is refused: Spring's resolver reads the first and ignores the
+     * rest, while a proxy or a log may read another, so the request would be authenticated as one
+     * caller and seen as another.
+     */
+    static String bearerToken(HttpServletRequest request) {
+        if (Collections.list(request.getHeaders(HttpHeaders.AUTHORIZATION)).size() > 1) {
+            throw new OAuth2AuthenticationException(BearerTokenErrors.invalidRequest(
+                    "The request has more than one Authorization header"));
+        }
+        return BEARER_TOKENS.resolve(request);
     }
 
     /**

@@ -18,12 +18,15 @@ public class DevTokens {
 
     private final JwtEncoder encoder;
     private final String issuer;
+    private final String rolesClaim;
     private final Duration lifetime;
     private final Clock clock;
 
-    DevTokens(JwtEncoder encoder, String issuer, Duration lifetime, Clock clock) {
+    /** @param rolesClaim the claim in which the applications read the roles */
+    DevTokens(JwtEncoder encoder, String issuer, String rolesClaim, Duration lifetime, Clock clock) {
         this.encoder = encoder;
         this.issuer = issuer;
+        this.rolesClaim = rolesClaim;
         this.lifetime = lifetime;
         this.clock = clock;
     }
@@ -34,7 +37,7 @@ public class DevTokens {
         JwtClaimsSet claims = JwtClaimsSet.builder()
                 .issuer(issuer)
                 .subject(subject)
-                .claim(Roles.CLAIM, List.copyOf(roles))
+                .claim(rolesClaim, List.copyOf(roles))
                 .issuedAt(now)
                 .expiresAt(now.plus(lifetime))
                 .build();

@@ -89,10 +89,12 @@ public class LocalIdentityProvider {
         return decoder;
     }
 
+    /** @param rolesClaim where the applications read the roles (platform.yml), so where the local JWTs carry them */
     @Bean
-    DevTokens devTokens(@Value("${accounts.security.local.token-lifetime}") Duration lifetime) {
+    DevTokens devTokens(@Value("${accounts.security.local.token-lifetime}") Duration lifetime,
+            @Value("${spring.security.oauth2.resourceserver.jwt.authorities-claim-name}") String rolesClaim) {
         // the system's time, not the application's Clock: the decoder checks iat and exp against it
-        return new DevTokens(new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(key))), issuer, lifetime,
-                Clock.systemUTC());
+        return new DevTokens(new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(key))), issuer, rolesClaim,
+                lifetime, Clock.systemUTC());
     }
 }

@@ -13,14 +13,15 @@ import org.springframework.security.config.observation.SecurityObservationSettin
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
  * Authentication for an application of this service; its security configuration imports this
  * and builds its filter chain with {@link BearerTokenSecurity}. JWTs are checked against the
  * identity provider that Spring Boot's {@code spring.security.oauth2.resourceserver.jwt.*}
- * properties name, or, in the {@code local} profile only, against {@link LocalIdentityProvider}'s key.
+ * properties name, or, in the {@code local} profile only, against {@link LocalIdentityProvider}'s key;
+ * either way their roles are read by Spring Boot's converter, as platform.yml configures it.
  */
 @Configuration(proxyBeanMethods = false)
 @Import(LocalIdentityProvider.class)
@@ -35,8 +36,8 @@ public class PlatformSecurity {
     /**
      * No observation around each of Spring Security's filters, its authentication and its
      * authorization: every request would otherwise start a dozen timers and spans that nothing
-     * here collects (there is no tracing), a tenth of the CPU of a command. Requests are still
-     * measured as a whole ({@code http.server.requests}).
+     * here collects (there is no tracing); what they cost is in docs/performance.md. Requests are
+     * still measured as a whole ({@code http.server.requests}).
      */
     @Bean
     SecurityObservationSettings securityObservationSettings() {
@@ -51,12 +52,6 @@ public class PlatformSecurity {
     @Bean
     TomcatConnectorCustomizer encodedSlashesGoToTheFirewall() {
         return connector -> connector.setEncodedSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue());
-    }
-
-    /** Spring Security's firewall, picked up by its filter chain: header values checked without a regex. */
-    @Bean
-    HttpFirewall httpFirewall() {
-        return FirewallHeaderValues.firewall();
     }
 
     @Bean
@@ -81,8 +76,9 @@ public class PlatformSecurity {
     }
 
     @Bean
-    BearerTokenSecurity bearerTokenSecurity(ObjectProvider<JwtDecoder> jwtDecoder, ApiTokenIndex apiTokens,
-                                            ObjectProvider<Clock> clock, SecurityProblems problems) {
-        return new BearerTokenSecurity(jwtDecoder, apiTokens, clock, problems);
+    BearerTokenSecurity bearerTokenSecurity(ObjectProvider<JwtDecoder> jwtDecoder, JwtAuthenticationConverter jwtRoles,
+                                            ApiTokenIndex apiTokens, ObjectProvider<Clock> clock,
+                                            SecurityProblems problems) {
+        return new BearerTokenSecurity(jwtDecoder, jwtRoles, apiTokens, clock, problems);
     }
 }

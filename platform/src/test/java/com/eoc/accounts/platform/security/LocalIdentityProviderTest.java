@@ -29,7 +29,9 @@ class LocalIdentityProviderTest {
                 .withUserConfiguration(LocalIdentityProvider.class)
                 .withPropertyValues(
                         "accounts.security.local.signing-key-file=" + folder.resolve("dev-signing-key.json"),
-                        "accounts.security.local.token-lifetime=1h");
+                        "accounts.security.local.token-lifetime=1h",
+                        // as platform.yml says (JwtRolesTest)
+                        "spring.security.oauth2.resourceserver.jwt.authorities-claim-name=roles");
     }
 
     @ParameterizedTest

@@ -101,13 +101,14 @@ class LocalSigningKeyTest {
     @Test
     void aJwtFromDevTokensIsAcceptedByTheDecoderOfTheSameKeyOnly() throws Exception {
         Path file = folder.resolve("dev-signing-key.json");
-        DevTokens tokens = new LocalIdentityProvider(file, ISSUER, NO_IDENTITY_PROVIDER).devTokens(Duration.ofHours(1));
+        DevTokens tokens =
+                new LocalIdentityProvider(file, ISSUER, NO_IDENTITY_PROVIDER).devTokens(Duration.ofHours(1), "roles");
 
         String token = tokens.mint("ops-admin", List.of(Roles.ADMIN, Roles.AUDITOR));
         Jwt decoded = new LocalIdentityProvider(file, ISSUER, NO_IDENTITY_PROVIDER).localJwtDecoder().decode(token);
 
         assertThat(decoded.getSubject()).isEqualTo("ops-admin");
-        assertThat(decoded.getClaimAsStringList(Roles.CLAIM)).containsExactly(Roles.ADMIN, Roles.AUDITOR);
+        assertThat(decoded.getClaimAsStringList("roles")).containsExactly(Roles.ADMIN, Roles.AUDITOR);
         assertThat(decoded.getClaimAsString("iss")).isEqualTo("http://localhost:8000");
         assertThat(Duration.between(decoded.getIssuedAt(), decoded.getExpiresAt())).isEqualTo(Duration.ofHours(1));
 
@@ -120,7 +121,7 @@ class LocalSigningKeyTest {
     void theDecoderRequiresTheConfiguredIssuer() throws Exception {
         Path file = folder.resolve("dev-signing-key.json");
         String token = new LocalIdentityProvider(file, "http://localhost:9000", NO_IDENTITY_PROVIDER)
-                .devTokens(Duration.ofHours(1)).mint("ops-admin", List.of(Roles.ADMIN));
+                .devTokens(Duration.ofHours(1), "roles").mint("ops-admin", List.of(Roles.ADMIN));
 
         JwtDecoder sameKeyOtherIssuer = new LocalIdentityProvider(file, ISSUER, NO_IDENTITY_PROVIDER).localJwtDecoder();
         assertThatThrownBy(() -> sameKeyOtherIssuer.decode(token)).isInstanceOf(JwtException.class);
