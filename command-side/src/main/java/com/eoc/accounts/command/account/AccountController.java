@@ -1,7 +1,7 @@
 package com.eoc.accounts.command.account;
 
-import static com.eoc.accounts.command.web.ExpectedVersion.etag;
-import static com.eoc.accounts.command.web.ExpectedVersion.fromIfMatch;
+import static com.eoc.accounts.command.account.ExpectedVersion.etag;
+import static com.eoc.accounts.command.account.ExpectedVersion.fromIfMatch;
 
 import com.eoc.accounts.command.account.Account.TokenIssued;
 import com.eoc.accounts.command.account.Commands.ChangeAvatar;

@@ -1,6 +1,5 @@
 package com.eoc.accounts.command.email;
 
-import com.eoc.accounts.command.account.Rejections.EmailTakenException;
 import com.eoc.accounts.events.AccountRegistered;
 import com.eoc.accounts.events.EmailChanged;
 import java.util.Locale;
