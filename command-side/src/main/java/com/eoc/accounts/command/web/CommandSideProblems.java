@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * {@link ProblemDetailsSupport}.
  */
 @RestControllerAdvice
-class ProblemDetails extends ProblemDetailsSupport {
+class CommandSideProblems extends ProblemDetailsSupport {
 
     @ExceptionHandler(InvalidInputException.class)
     ProblemDetail invalidInput(InvalidInputException e) {

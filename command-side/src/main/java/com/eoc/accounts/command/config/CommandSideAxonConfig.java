@@ -13,13 +13,14 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 /**
- * Axon on PostgreSQL without Axon Server: the JDBC event store on Flyway's tables (bytea
- * payloads, a bigserial global index), the email, login and API token indexes in the command's own transaction, and
- * which command and request caused each event in its metadata (who issued it: see {@code web/Actors}).
+ * The command side's Axon, on PostgreSQL without Axon Server: the JDBC event store on Flyway's
+ * tables (bytea payloads, a bigserial global index), the email, login and API token indexes in
+ * the command's own transaction, and which command and request caused each event in its metadata
+ * (who issued it: see {@code web.Actors}).
  */
 @Configuration(proxyBeanMethods = false)
 @Import(PostgresEventStore.class)
-class AxonConfig {
+class CommandSideAxonConfig {
 
     /** The email index must refuse a taken address by failing the command that claims it. */
     @Bean
