@@ -2,6 +2,7 @@ package com.eoc.accounts.command;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.eoc.accounts.platform.security.ApiTokenIndex;
 import com.eoc.accounts.platform.security.DevTokens;
@@ -28,6 +29,15 @@ class CommandSideArchitectureTest {
     @Test
     void commandSideNeverUsesTheQuerySide() {
         noClasses().should().dependOnClassesThat().resideInAPackage("com.eoc.accounts.query..").check(commandSide);
+    }
+
+    /**
+     * Each feature package depends on others one way only: the error mapping in {@code web} knows
+     * the features' refusals, the features know nothing of it, and each can be read (or removed) alone.
+     */
+    @Test
+    void featurePackagesAreFreeOfCycles() {
+        slices().matching("com.eoc.accounts.command.(*)..").should().beFreeOfCycles().check(commandSide);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.eoc.accounts.web;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -25,4 +26,8 @@ class ModuleBoundariesTest {
             .that().resideOutsideOfPackage("com.eoc.accounts.web.localidp..")
             .and().resideInAPackage("com.eoc.accounts.web..")
             .should().dependOnClassesThat().resideInAPackage("com.eoc.accounts.web.localidp..");
+
+    @ArchTest
+    static final ArchRule packagesAreFreeOfCycles = slices().matching("com.eoc.accounts.web.(*)..")
+            .should().beFreeOfCycles();
 }

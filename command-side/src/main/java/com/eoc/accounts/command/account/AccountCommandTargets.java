@@ -9,8 +9,8 @@ import org.springframework.stereotype.Component;
 /**
  * The account a command is for, and the version of it the command expects: read through the
  * command's type ({@link AccountCommand}) rather than found by Axon's reflective scan for
- * {@code @TargetAggregateIdentifier}, which walked every method of the command each time it was
- * sent (a thirtieth of the command side's CPU per rename).
+ * {@code @TargetAggregateIdentifier}, which walks every method of the command each time one is
+ * sent: work repeated on every command for an answer the type already gives.
  */
 @Component(AccountCommandTargets.BEAN_NAME)
 class AccountCommandTargets implements CommandTargetResolver {

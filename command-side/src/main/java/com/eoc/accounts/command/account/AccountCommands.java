@@ -1,15 +1,13 @@
 package com.eoc.accounts.command.account;
 
 import com.eoc.accounts.command.account.Commands.AccountCommand;
-import com.eoc.accounts.command.web.Actors;
 import java.util.function.Supplier;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.MetaData;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Sends a command and waits for its outcome, stamped with who asked for it. */
+/** Sends a command and waits for its outcome. */
 @Component
 class AccountCommands {
 
@@ -27,6 +25,6 @@ class AccountCommands {
     }
 
     <R> R send(AccountCommand command) {
-        return gateway.sendAndWait(command, MetaData.with(Actors.METADATA_KEY, Actors.current()));
+        return gateway.sendAndWait(command);
     }
 }

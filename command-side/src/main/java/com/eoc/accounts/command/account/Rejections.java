@@ -27,15 +27,17 @@ public final class Rejections {
     public record FieldViolation(String field, String message) {
     }
 
-    public static class EmailTakenException extends RuntimeException {
-        public EmailTakenException() {
-            super("this email address is already used by another account");
-        }
-    }
-
     public static class LiveTokenExistsException extends RuntimeException {
         public LiveTokenExistsException() {
             super("the account already has a live API token: delete the current token first");
+        }
+    }
+
+    /** The precondition cannot hold: an account's versions are strong entity tags. */
+    public static class WeakEntityTagException extends RuntimeException {
+        public WeakEntityTagException() {
+            super("If-Match compares strong entity tags, and a weak one (W/...) matches no version: "
+                    + "send the ETag as it was given, such as \"3\"");
         }
     }
 

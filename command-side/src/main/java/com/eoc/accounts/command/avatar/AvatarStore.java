@@ -17,15 +17,17 @@ public class AvatarStore {
         this.jdbc = jdbc;
     }
 
-    /** Stores a normalised image (see {@link AvatarImages#normalise}) and answers how to refer to it. */
-    public StoredAvatar save(AvatarImages.Normalised image) {
+    /** Stores a normalised image (see {@link AvatarNormaliser#normalise}) and answers how to refer to it. */
+    public StoredAvatar save(AvatarNormaliser.Normalised image) {
         String digest = DigestUtils.sha256Hex(image.png());
         jdbc.sql("""
                         INSERT INTO avatarstore.image (digest, content_type, width, height, size_bytes, content)
                         VALUES (?, ?, ?, ?, ?, ?)
                         ON CONFLICT (digest) DO NOTHING""")
-                .params(digest, AvatarImages.STORED_TYPE, image.width(), image.height(), image.png().length, image.png())
+                .params(digest, AvatarNormaliser.STORED_TYPE, image.width(), image.height(), image.png().length,
+                        image.png())
                 .update();
-        return new StoredAvatar(digest, AvatarImages.STORED_TYPE, image.width(), image.height(), image.png().length);
+        return new StoredAvatar(digest, AvatarNormaliser.STORED_TYPE, image.width(), image.height(),
+                image.png().length);
     }
 }

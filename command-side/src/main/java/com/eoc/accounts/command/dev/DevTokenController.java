@@ -1,16 +1,19 @@
 package com.eoc.accounts.command.dev;
 
-import com.eoc.accounts.command.account.Rejections.FieldViolation;
-import com.eoc.accounts.command.account.Rejections.InvalidInputException;
 import com.eoc.accounts.platform.security.DevTokens;
 import com.eoc.accounts.platform.security.LocalIdentityProvider;
 import com.eoc.accounts.platform.security.Roles;
+import com.eoc.accounts.platform.web.ProblemDetailsSupport;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.springframework.context.annotation.Profile;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -18,7 +21,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code POST /dev/tokens {subject, roles}}: a JWT signed with the local key, so that a newcomer
  * can call the API with curl. It exists in the {@code local} profile only; anywhere else the
- * identity provider hands out tokens and this path answers 404.
+ * identity provider hands out tokens and this path answers 404. It stands alone: it answers its
+ * own refusals, in the shape of the API's ({@code invalid-input} with {@code errors}), and no other
+ * code knows of it.
  */
 @RestController
 @Profile(LocalIdentityProvider.PROFILE)
@@ -37,22 +42,35 @@ class DevTokenController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Minted> mint(@RequestBody TokenRequest request) {
         List<String> roles = request.roles() == null ? List.of() : request.roles();
-        List<FieldViolation> violations = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         if (request.subject() == null || request.subject().isBlank() || request.subject().length() > 255) {
-            violations.add(new FieldViolation("subject",
+            errors.add(new FieldError("subject",
                     "must be 1 to 255 characters: a user's login (an account's subject) or a service name"));
         }
         if (!roles.stream().allMatch(role -> role != null && JWT_ROLES.contains(role))) {
-            violations.add(new FieldViolation("roles", "must each be one of " + JWT_ROLES));
+            errors.add(new FieldError("roles", "must each be one of " + JWT_ROLES));
         }
-        if (!violations.isEmpty()) {
-            throw new InvalidInputException(violations);
+        if (!errors.isEmpty()) {
+            throw invalidInput(errors);
         }
         return ResponseEntity.ok().cacheControl(CacheControl.noStore())
                 .body(new Minted(tokens.mint(request.subject().strip(), roles)));
     }
 
+    private static ErrorResponseException invalidInput(List<FieldError> errors) {
+        String detail = errors.stream().map(error -> error.field() + ": " + error.message())
+                .collect(Collectors.joining("; "));
+        ProblemDetail problem = ProblemDetailsSupport.problem(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input",
+                detail);
+        problem.setProperty("errors", errors);
+        return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
+    }
+
     record TokenRequest(String subject, List<String> roles) {
+    }
+
+    /** One refused field, as the API's {@code invalid-input} problems list them. */
+    record FieldError(String field, String message) {
     }
 
     /** The JWT; {@code toString} leaves it out, should the record ever be logged. */

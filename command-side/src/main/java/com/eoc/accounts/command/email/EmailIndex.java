@@ -1,6 +1,5 @@
 package com.eoc.accounts.command.email;
 
-import com.eoc.accounts.command.account.Rejections.EmailTakenException;
 import com.eoc.accounts.events.AccountRegistered;
 import com.eoc.accounts.events.EmailChanged;
 import java.util.Locale;
@@ -16,8 +15,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>The aggregate asks {@link #isTakenByAnother} to refuse a taken address politely; the event
  * handlers claim the address in the same transaction as the event (a subscribing processor, see
- * {@code AxonConfig}), so when two requests race for one address the unique key lets exactly
- * one of them commit.
+ * {@code CommandSideAxonConfig}), so when two requests race for one address the unique key lets
+ * exactly one of them commit.
  */
 @Component
 @ProcessingGroup(EmailIndex.PROCESSING_GROUP)

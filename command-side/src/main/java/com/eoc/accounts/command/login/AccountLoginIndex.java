@@ -12,9 +12,9 @@ import org.springframework.stereotype.Component;
  *
  * <p>The aggregate asks {@link #isTaken} to refuse a taken subject politely; the event handler
  * binds the subject in the same transaction as the registration (a subscribing processor that
- * fails its command, see {@code AxonConfig}), so when two registrations race for one subject the
- * primary key lets exactly one of them commit, and the account is ownable from the moment the
- * registration answers.
+ * fails its command, see {@code CommandSideAxonConfig}), so when two registrations race for one
+ * subject the primary key lets exactly one of them commit, and the account is ownable from the
+ * moment the registration answers.
  */
 @Component
 @ProcessingGroup(AccountLoginIndex.PROCESSING_GROUP)

@@ -9,8 +9,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps the {@link ApiTokenIndex} that authenticates API tokens in the same transaction as the
- * token's events (a subscribing processor that fails its command, see {@code AxonConfig}): once
- * a DELETE has answered 204, no request can use the token any more, on either side.
+ * token's events (a subscribing processor that fails its command, see
+ * {@code CommandSideAxonConfig}): once a DELETE has answered 204, no request can use the token any
+ * more, on either side.
  */
 @Component
 @ProcessingGroup(ApiTokenIndexing.PROCESSING_GROUP)

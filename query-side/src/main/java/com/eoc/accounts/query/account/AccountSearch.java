@@ -33,8 +33,8 @@ class AccountSearch {
         // The best plan depends on the term: a trigram index for a rare one, a scan in listing
         // order for a common or short one (under three characters a trigram index has nothing to
         // look up). Once the driver has prepared the statement, PostgreSQL may switch to one
-        // generic plan for every term, which on a million accounts took seconds instead of
-        // milliseconds; planning each search for its own term (about 0.2 ms) avoids that.
+        // generic plan for every term, the wrong one for most of them on a large view; planning
+        // each search for its own term costs far less than a wrong plan.
         jdbc.queryForObject("SELECT set_config('plan_cache_mode', 'force_custom_plan', true)", String.class);
         // names are stored composed (NFC): a term typed decomposed finds them too
         String composed = Normalizer.normalize(term.strip(), Normalizer.Form.NFC);

@@ -11,9 +11,7 @@ interface AccountViewLookups {
      * The rows of these accounts that exist, in one statement whatever their number: Hibernate's
      * multi-load sends the ids as one PostgreSQL array, so every batch of events shares one
      * prepared statement. {@code findAllById} would build an IN list, and a query to interpret,
-     * for each number of ids; a native query maps its result anew at each call. Hibernate 7.2
-     * still builds and translates the multi-load's SQL at each call (in a profile of the steady
-     * command load, a twentieth of the event processor threads' CPU samples).
+     * for each number of ids; a native query maps its result anew at each call.
      */
     List<AccountView> findAllOf(Collection<UUID> accountIds);
 }

@@ -29,9 +29,9 @@ class AvatarController {
     private static final CacheControl REVALIDATE = CacheControl.noCache().cachePrivate();
 
     private final AccountViewRepository accounts;
-    private final AvatarImages images;
+    private final AvatarStoreReader images;
 
-    AvatarController(AccountViewRepository accounts, AvatarImages images) {
+    AvatarController(AccountViewRepository accounts, AvatarStoreReader images) {
         this.accounts = accounts;
         this.images = images;
     }
@@ -50,7 +50,7 @@ class AvatarController {
                 .anyMatch(tag -> tag.isWildcard() || etag.compare(tag, false))) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag.formattedTag()).cacheControl(caching).build();
         }
-        AvatarImages.Image image = images.find(digest).orElseThrow(() -> new NoAvatarException(id));
+        AvatarStoreReader.Image image = images.find(digest).orElseThrow(() -> new NoAvatarException(id));
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(image.contentType()))
                 .eTag(etag.formattedTag())

@@ -35,7 +35,7 @@ final class SelfIssuedTokens {
         JwtClaimsSet claims = JwtClaimsSet.builder()
                 .issuer(issuer)
                 .subject(SUBJECT)
-                .claim(LocalIdentityProvider.ROLES_CLAIM, List.of(LocalUsers.ADMIN))
+                .claim(LocalAuthorizationServer.ROLES_CLAIM, List.of(LocalUsers.ADMIN))
                 .issuedAt(now)
                 .expiresAt(now.plus(LIFETIME))
                 .build();

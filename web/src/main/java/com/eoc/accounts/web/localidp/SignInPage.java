@@ -11,7 +11,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /** The local identity provider's sign-in form ({@code templates/sign-in.html}) and its stylesheet. */
 @Controller
-@Profile(LocalIdentityProvider.PROFILE)
+@Profile(LocalAuthorizationServer.PROFILE)
 class SignInPage {
 
     /** Where the form's own assets are served from, apart from the page's static resources. */
@@ -22,7 +22,7 @@ class SignInPage {
      * the accounts could not be read; {@code error}: the page's OpenID Connect sign-in failed after
      * the form (Spring's failure address for it).
      */
-    @GetMapping(LocalIdentityProvider.SIGN_IN_PAGE)
+    @GetMapping(LocalAuthorizationServer.SIGN_IN_PAGE)
     String signIn(@RequestParam(required = false) String refused, @RequestParam(required = false) String unavailable,
                   @RequestParam(required = false) String error, Model model) {
         model.addAttribute("refused", refused != null);
@@ -32,7 +32,7 @@ class SignInPage {
     }
 
     @Configuration(proxyBeanMethods = false)
-    @Profile(LocalIdentityProvider.PROFILE)
+    @Profile(LocalAuthorizationServer.PROFILE)
     static class Assets implements WebMvcConfigurer {
 
         @Override

@@ -14,9 +14,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/accounts")
 class AccountController {
 
-    private final AccountRepository accounts;
+    private final AccountRowRepository accounts;
 
-    AccountController(AccountRepository accounts) {
+    AccountController(AccountRowRepository accounts) {
         this.accounts = accounts;
     }
 
@@ -27,7 +27,7 @@ class AccountController {
                 .map(account -> {
                     account.rename(body.firstName(), body.lastName());
                     // flushed now so that the answer carries the version the row got
-                    Account saved = accounts.saveAndFlush(account);
+                    AccountRow saved = accounts.saveAndFlush(account);
                     return ResponseEntity.ok(new Versioned(saved.id(), saved.version()));
                 })
                 .orElse(ResponseEntity.notFound().build());

@@ -1,16 +1,17 @@
-package com.eoc.accounts.command.web;
+package com.eoc.accounts.command.account;
 
 import com.eoc.accounts.command.account.Rejections.FieldViolation;
 import com.eoc.accounts.command.account.Rejections.InvalidInputException;
+import com.eoc.accounts.command.account.Rejections.WeakEntityTagException;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads {@code If-Match}: the version the client last saw, as the quoted value of an {@code ETag}
- * this service gave out ({@code "3"}). Absent or {@code *}: no expectation.
+ * Reads {@code If-Match}: the version of the account the client last saw, as the quoted value of
+ * an {@code ETag} this service gave out ({@code "3"}). Absent or {@code *}: no expectation.
  */
-public final class ExpectedVersion {
+final class ExpectedVersion {
 
     /**
      * Exactly one strong tag, quoted on both sides as RFC 9110 writes it: a bare {@code 5} or a
@@ -22,7 +23,7 @@ public final class ExpectedVersion {
     private ExpectedVersion() {
     }
 
-    public static Long fromIfMatch(String ifMatch) {
+    static Long fromIfMatch(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
             return null;
         }
@@ -38,15 +39,7 @@ public final class ExpectedVersion {
         return Long.parseLong(matcher.group(1));
     }
 
-    /** The precondition cannot hold: this service's versions are strong entity tags. */
-    public static class WeakEntityTagException extends RuntimeException {
-        public WeakEntityTagException() {
-            super("If-Match compares strong entity tags, and a weak one (W/...) matches no version: "
-                    + "send the ETag as it was given, such as \"3\"");
-        }
-    }
-
-    public static String etag(long version) {
+    static String etag(long version) {
         return "\"" + version + "\"";
     }
 }

@@ -1,7 +1,7 @@
 package com.eoc.accounts.command.account;
 
-import static com.eoc.accounts.command.web.ExpectedVersion.etag;
-import static com.eoc.accounts.command.web.ExpectedVersion.fromIfMatch;
+import static com.eoc.accounts.command.account.ExpectedVersion.etag;
+import static com.eoc.accounts.command.account.ExpectedVersion.fromIfMatch;
 
 import com.eoc.accounts.command.account.Account.TokenIssued;
 import com.eoc.accounts.command.account.Commands.ChangeAvatar;
@@ -10,8 +10,8 @@ import com.eoc.accounts.command.account.Commands.DeleteToken;
 import com.eoc.accounts.command.account.Commands.GenerateToken;
 import com.eoc.accounts.command.account.Commands.RegisterAccount;
 import com.eoc.accounts.command.account.Commands.RenameUser;
-import com.eoc.accounts.command.avatar.AvatarImages;
-import com.eoc.accounts.command.avatar.AvatarImages.Normalised;
+import com.eoc.accounts.command.avatar.AvatarNormaliser;
+import com.eoc.accounts.command.avatar.AvatarNormaliser.Normalised;
 import com.eoc.accounts.command.avatar.AvatarStore;
 import com.eoc.accounts.command.avatar.StoredAvatar;
 import com.eoc.accounts.platform.security.ApiTokenFormat;
@@ -36,12 +36,12 @@ import org.springframework.web.multipart.MultipartFile;
 /** The command API: one method per row of the command table, each one command. */
 @RestController
 @RequestMapping(path = "/api/accounts", produces = MediaType.APPLICATION_JSON_VALUE)
-class AccountController {
+class AccountCommandController {
 
     private final AccountCommands commands;
     private final AvatarStore avatars;
 
-    AccountController(AccountCommands commands, AvatarStore avatars) {
+    AccountCommandController(AccountCommands commands, AvatarStore avatars) {
         this.commands = commands;
         this.avatars = avatars;
     }
@@ -73,7 +73,7 @@ class AccountController {
                                            @RequestHeader(name = "If-Match", required = false) String ifMatch)
             throws IOException {
         Long expectedVersion = fromIfMatch(ifMatch);
-        Normalised normalised = AvatarImages.normalise(image.getBytes());
+        Normalised normalised = AvatarNormaliser.normalise(image.getBytes());
         // image and event commit together: a refused command leaves no image behind
         AvatarSet result = commands.inOneTransaction(() -> {
             StoredAvatar avatar = avatars.save(normalised);

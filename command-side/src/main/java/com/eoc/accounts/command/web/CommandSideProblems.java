@@ -1,13 +1,14 @@
 package com.eoc.accounts.command.web;
 
-import com.eoc.accounts.command.account.Rejections.EmailTakenException;
 import com.eoc.accounts.command.account.Rejections.InvalidInputException;
 import com.eoc.accounts.command.account.Rejections.LiveTokenExistsException;
 import com.eoc.accounts.command.account.Rejections.NoTokenException;
-import com.eoc.accounts.command.login.SubjectTakenException;
+import com.eoc.accounts.command.account.Rejections.WeakEntityTagException;
 import com.eoc.accounts.command.avatar.AvatarRejections.CorruptImageException;
 import com.eoc.accounts.command.avatar.AvatarRejections.ImageDimensionsTooLargeException;
 import com.eoc.accounts.command.avatar.AvatarRejections.UnsupportedImageTypeException;
+import com.eoc.accounts.command.email.EmailTakenException;
+import com.eoc.accounts.command.login.SubjectTakenException;
 import com.eoc.accounts.platform.web.ProblemDetailsSupport;
 import java.util.Map;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -24,7 +25,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * {@link ProblemDetailsSupport}.
  */
 @RestControllerAdvice
-class ProblemDetails extends ProblemDetailsSupport {
+class CommandSideProblems extends ProblemDetailsSupport {
 
     @ExceptionHandler(InvalidInputException.class)
     ProblemDetail invalidInput(InvalidInputException e) {
@@ -82,8 +83,8 @@ class ProblemDetails extends ProblemDetailsSupport {
         return problem;
     }
 
-    @ExceptionHandler(ExpectedVersion.WeakEntityTagException.class)
-    ProblemDetail weakEntityTag(ExpectedVersion.WeakEntityTagException e) {
+    @ExceptionHandler(WeakEntityTagException.class)
+    ProblemDetail weakEntityTag(WeakEntityTagException e) {
         return problem(HttpStatus.PRECONDITION_FAILED, "stale-version", "The account has changed", e.getMessage());
     }
 

@@ -23,13 +23,13 @@ import com.eoc.accounts.command.account.Commands.DeleteToken;
 import com.eoc.accounts.command.account.Commands.GenerateToken;
 import com.eoc.accounts.command.account.Commands.RegisterAccount;
 import com.eoc.accounts.command.account.Commands.RenameUser;
-import com.eoc.accounts.command.account.Rejections.EmailTakenException;
 import com.eoc.accounts.command.account.Rejections.FieldViolation;
 import com.eoc.accounts.command.account.Rejections.InvalidInputException;
 import com.eoc.accounts.command.account.Rejections.LiveTokenExistsException;
 import com.eoc.accounts.command.account.Rejections.NoTokenException;
 import com.eoc.accounts.command.avatar.AvatarStore;
 import com.eoc.accounts.command.avatar.StoredAvatar;
+import com.eoc.accounts.command.email.EmailTakenException;
 import com.eoc.accounts.command.login.SubjectTakenException;
 import com.eoc.accounts.command.security.WithCommandSideSecurity;
 import com.eoc.accounts.platform.security.Roles;
@@ -65,9 +65,9 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * command side's real access rules: an administrator sends the commands unless a test is about who
  * may send them.
  */
-@WebMvcTest(AccountController.class)
+@WebMvcTest(AccountCommandController.class)
 @WithCommandSideSecurity
-class AccountControllerTest {
+class AccountCommandControllerTest {
 
     private static final UUID ID = UUID.fromString("0d6c1b8e-5a4e-4d8f-9a51-7f3e2c1b0a99");
     private static final UUID SOMEONE_ELSE = UUID.fromString("6b1f0c2a-9d3e-4c57-8e21-0f4a5b6c7d8e");

@@ -76,8 +76,8 @@ import org.springframework.web.util.UriComponentsBuilder;
  * and the provider sees only who signed in with its form.
  */
 @Configuration(proxyBeanMethods = false)
-@Profile(LocalIdentityProvider.PROFILE)
-class LocalIdentityProvider {
+@Profile(LocalAuthorizationServer.PROFILE)
+class LocalAuthorizationServer {
 
     static final String PROFILE = "local";
     /** The page's client registration with this provider ({@code /oauth2/authorization/local}). */
@@ -100,7 +100,7 @@ class LocalIdentityProvider {
      */
     private final String clientSecret;
 
-    LocalIdentityProvider(@Value("${accounts.security.local.issuer}") String issuer, Environment environment) {
+    LocalAuthorizationServer(@Value("${accounts.security.local.issuer}") String issuer, Environment environment) {
         refuseBesideAConfiguredProvider(environment);
         URI.create(issuer); // refuses what is not a URI at start-up
         this.issuer = issuer;
@@ -131,7 +131,7 @@ class LocalIdentityProvider {
     /** The provider's endpoints: authorize, token, JWK set, OpenID configuration, user info. */
     @Bean
     @Order(1)
-    SecurityFilterChain localAuthorizationServer(HttpSecurity http, JWKSource<SecurityContext> keys) {
+    SecurityFilterChain localProviderEndpoints(HttpSecurity http, JWKSource<SecurityContext> keys) {
         http.oauth2AuthorizationServer(server -> {
                     http.securityMatcher(server.getEndpointsMatcher());
                     server.oidc(withDefaults());

@@ -9,11 +9,11 @@ import org.springframework.stereotype.Component;
  * writes. Images never change, so a digest always names the same bytes.
  */
 @Component
-class AvatarImages {
+class AvatarStoreReader {
 
     private final JdbcClient jdbc;
 
-    AvatarImages(JdbcClient jdbc) {
+    AvatarStoreReader(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -12,7 +12,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "account", schema = "crud")
-class Account {
+class AccountRow {
 
     @Id
     private UUID id;
@@ -21,7 +21,7 @@ class Account {
     @Version
     private long version;
 
-    protected Account() {
+    protected AccountRow() {
         // for JPA
     }
 

@@ -31,10 +31,10 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
-@WebMvcTest(AccountController.class)
+@WebMvcTest(AccountViewController.class)
 @Import({TokenExpiry.class, FixedClockConfiguration.class})
 @WithQuerySideSecurity
-class AccountControllerTest {
+class AccountViewControllerTest {
 
     static final Instant NOW = FixedClockConfiguration.NOW;
 

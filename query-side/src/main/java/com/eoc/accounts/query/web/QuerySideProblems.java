@@ -25,7 +25,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
  * and the conventions come from {@link ProblemDetailsSupport}.
  */
 @RestControllerAdvice
-class ProblemDetails extends ProblemDetailsSupport {
+class QuerySideProblems extends ProblemDetailsSupport {
 
     @ExceptionHandler(AccountNotFoundException.class)
     ProblemDetail noSuchAccount(AccountNotFoundException e) {

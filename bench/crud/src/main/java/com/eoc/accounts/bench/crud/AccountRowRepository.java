@@ -7,13 +7,13 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
-interface AccountRepository extends JpaRepository<Account, UUID> {
+interface AccountRowRepository extends JpaRepository<AccountRow, UUID> {
 
     /**
      * Locks the row for the transaction (SELECT … FOR UPDATE): two renames of one account wait for
      * each other instead of one failing, as the command side's per-account lock does.
      */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
-    @Query("select a from Account a where a.id = :id")
-    Optional<Account> findForUpdate(UUID id);
+    @Query("select a from AccountRow a where a.id = :id")
+    Optional<AccountRow> findForUpdate(UUID id);
 }

@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** An account's view, by its id or as the caller's own; with {@code minVersion}, once it has reached that version. */
 @RestController
-class AccountController {
+class AccountViewController {
 
     private static final String MIN_VERSION = "Answer once the view's version is at least this (the version a command "
             + "answered), waiting briefly; 503 view-behind with Retry-After if it is not there within the wait";
@@ -31,7 +31,7 @@ class AccountController {
     private final TokenExpiry tokenExpiry;
     private final ApiTokenIndex apiTokens;
 
-    AccountController(AccountViewRepository accounts, ReadYourWrites readYourWrites, AccountLogins logins,
+    AccountViewController(AccountViewRepository accounts, ReadYourWrites readYourWrites, AccountLogins logins,
                       TokenExpiry tokenExpiry, ApiTokenIndex apiTokens) {
         this.accounts = accounts;
         this.readYourWrites = readYourWrites;

@@ -3,25 +3,24 @@ package com.eoc.accounts.command.config;
 import com.eoc.accounts.command.email.EmailIndex;
 import com.eoc.accounts.command.login.AccountLoginIndex;
 import com.eoc.accounts.command.token.ApiTokenIndexing;
-import com.eoc.accounts.command.web.Actors;
 import com.eoc.accounts.platform.eventstore.PostgresEventStore;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
-import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 /**
- * Axon on PostgreSQL without Axon Server: the JDBC event store on Flyway's tables (bytea
- * payloads, a bigserial global index), the email, login and API token indexes in the command's own transaction, and
- * the audit trail in every event's metadata.
+ * The command side's Axon, on PostgreSQL without Axon Server: the JDBC event store on Flyway's
+ * tables (bytea payloads, a bigserial global index), the email, login and API token indexes in
+ * the command's own transaction, and which command and request caused each event in its metadata
+ * (who issued it: see {@code web.Actors}).
  */
 @Configuration(proxyBeanMethods = false)
 @Import(PostgresEventStore.class)
-class AxonConfig {
+class CommandSideAxonConfig {
 
     /** The email index must refuse a taken address by failing the command that claims it. */
     @Bean
@@ -48,11 +47,5 @@ class AxonConfig {
     @Bean
     CorrelationDataProvider messageOriginProvider() {
         return new MessageOriginProvider();
-    }
-
-    /** Copies who issued a command into the metadata of each event it causes. */
-    @Bean
-    CorrelationDataProvider actorCorrelationDataProvider() {
-        return new SimpleCorrelationDataProvider(Actors.METADATA_KEY);
     }
 }

@@ -23,13 +23,13 @@ import javax.imageio.stream.ImageInputStream;
  * at most {@value #MAX_SIDE}×{@value #MAX_SIDE}. Re-encoding drops everything but the pixels
  * (EXIF, GPS, comments, anything appended to the file).
  */
-public final class AvatarImages {
+public final class AvatarNormaliser {
 
     public static final int MAX_SIDE = 512;
     public static final int MAX_SOURCE_SIDE = 8000;
     public static final String STORED_TYPE = "image/png";
 
-    private AvatarImages() {
+    private AvatarNormaliser() {
     }
 
     /** The image types accepted, recognised by their first bytes. */

@@ -23,7 +23,7 @@ class AvatarImagesTest {
 
     @Test
     void largePngIsScaledDownToFitWithinTheLimitKeepingItsAspectRatio() throws IOException {
-        AvatarImages.Normalised avatar = AvatarImages.normalise(image("png", 2000, 1000));
+        AvatarNormaliser.Normalised avatar = AvatarNormaliser.normalise(image("png", 2000, 1000));
 
         assertThat(avatar.width()).isEqualTo(512);
         assertThat(avatar.height()).isEqualTo(256);
@@ -34,7 +34,7 @@ class AvatarImagesTest {
     @Test
     void smallImagesKeepTheirSizeAndJpegAndGifBecomePng() throws IOException {
         for (String format : new String[] {"jpeg", "gif", "png"}) {
-            AvatarImages.Normalised avatar = AvatarImages.normalise(image(format, 64, 48));
+            AvatarNormaliser.Normalised avatar = AvatarNormaliser.normalise(image(format, 64, 48));
 
             assertThat(avatar.width()).isEqualTo(64);
             assertThat(avatar.height()).isEqualTo(48);
@@ -46,7 +46,7 @@ class AvatarImagesTest {
     void textHiddenInTheUploadIsNotInTheStoredImage() throws IOException {
         byte[] upload = withTextChunk(image("png", 40, 40), "GPS 51.5007N 0.1246W secret");
 
-        AvatarImages.Normalised avatar = AvatarImages.normalise(upload);
+        AvatarNormaliser.Normalised avatar = AvatarNormaliser.normalise(upload);
 
         assertThat(new String(upload, StandardCharsets.ISO_8859_1)).contains("GPS 51.5007N");
         assertThat(new String(avatar.png(), StandardCharsets.ISO_8859_1)).doesNotContain("GPS").doesNotContain("tEXt");
@@ -57,15 +57,16 @@ class AvatarImagesTest {
     void typeIsJudgedByContentNotName() {
         byte[] svg = "<svg xmlns='http://www.w3.org/2000/svg'/>".getBytes(StandardCharsets.UTF_8);
 
-        assertThatThrownBy(() -> AvatarImages.normalise(svg)).isInstanceOf(UnsupportedImageTypeException.class);
-        assertThatThrownBy(() -> AvatarImages.normalise(new byte[0])).isInstanceOf(UnsupportedImageTypeException.class);
+        assertThatThrownBy(() -> AvatarNormaliser.normalise(svg)).isInstanceOf(UnsupportedImageTypeException.class);
+        assertThatThrownBy(() -> AvatarNormaliser.normalise(new byte[0]))
+                .isInstanceOf(UnsupportedImageTypeException.class);
     }
 
     @Test
     void truncatedImageIsCorrupt() throws IOException {
         byte[] png = image("png", 100, 100);
 
-        assertThatThrownBy(() -> AvatarImages.normalise(Arrays.copyOf(png, 40)))
+        assertThatThrownBy(() -> AvatarNormaliser.normalise(Arrays.copyOf(png, 40)))
                 .isInstanceOf(CorruptImageException.class)
                 .hasMessageContaining("not a valid PNG");
     }
@@ -76,7 +77,7 @@ class AvatarImagesTest {
         // refused as too large, not as corrupt, so the header is all that was read
         byte[] header = pngHeader(9000, 9000);
 
-        assertThatThrownBy(() -> AvatarImages.normalise(header))
+        assertThatThrownBy(() -> AvatarNormaliser.normalise(header))
                 .isInstanceOf(ImageDimensionsTooLargeException.class)
                 .hasMessageContaining("9000×9000");
     }
@@ -86,7 +87,7 @@ class AvatarImagesTest {
         byte[] header = pngHeader(8000, 8000);
 
         // no pixel data: it gets as far as decoding, which fails
-        assertThatThrownBy(() -> AvatarImages.normalise(header)).isInstanceOf(CorruptImageException.class);
+        assertThatThrownBy(() -> AvatarNormaliser.normalise(header)).isInstanceOf(CorruptImageException.class);
     }
 
     static byte[] image(String format, int width, int height) throws IOException {
