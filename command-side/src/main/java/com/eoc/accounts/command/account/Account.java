@@ -44,7 +44,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * ({@link GenericEventMessage#clock}), which tests move with {@code givenCurrentTime} and
  * {@code andThenTimeElapses}.
  */
-@Aggregate(repository = AccountRepository.BEAN_NAME, commandTargetResolver = AccountCommandTargets.BEAN_NAME)
+@Aggregate(repository = AccountRepository.BEAN_NAME)
 class Account {
 
     @AggregateIdentifier

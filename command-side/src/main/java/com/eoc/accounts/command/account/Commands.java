@@ -15,10 +15,9 @@ final class Commands {
     }
 
     /**
-     * What Axon needs to find a command's target: the account it is for, and the version of it the
-     * client expects (none: any). {@link AccountCommandTargets} reads these two, where Axon's
-     * annotation scan would look for them by reflection on every command; the annotations stay,
-     * as the routing key of a distributed command bus, and a test holds both to the same answer.
+     * A command for one account: the account it is for, and the version of it the client expects
+     * (none: any). Axon reads both from the annotations ({@code @TargetAggregateIdentifier},
+     * {@code @TargetAggregateVersion}).
      */
     sealed interface AccountCommand
             permits RegisterAccount, RenameUser, ChangeEmail, ChangeAvatar, GenerateToken, DeleteToken {

@@ -57,7 +57,6 @@ class AccountTest {
     void setUp() {
         emails = mock(EmailIndex.class);
         fixture = new AggregateTestFixture<>(Account.class);
-        fixture.registerCommandTargetResolver(new AccountCommandTargets());
         logins = mock(AccountLoginIndex.class);
         fixture.registerInjectableResource(emails);
         fixture.registerInjectableResource(logins);

@@ -37,7 +37,7 @@ import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
  */
 @Configuration(proxyBeanMethods = false)
 @Import(PostgresEventStore.class)
-class AxonConfig {
+class QuerySideAxonConfig {
 
     /** Three of the intervals at which a live node renews its claims. */
     private static final Duration LEAST_CLAIM_TIMEOUT = Duration.ofSeconds(3);
