@@ -18,12 +18,11 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
  * most once per interval instead of once per read.
  *
  * <p>A tracking processor's thread that reads only events it has nothing to do with (those of
- * another segment, or of a type none of its handlers takes: every rename, for the warning view)
- * stores its new position all the same, in a transaction of its own, outside any unit of work.
- * With two account segments and the warning view, that was two commits for every live event
- * beside the one that updates a view. Those writes are held back here while the previous write of
- * that segment is younger than the interval; the next one after it, or the next batch that
- * handles an event, stores the newest position.
+ * another segment, or of a type none of its handlers takes) stores its new position all the same,
+ * in a transaction of its own, outside any unit of work. With two account segments, that is a
+ * commit for every live event beside the one that updates the view. Those writes are held back
+ * here while the previous write of that segment is younger than the interval; the next one after
+ * it, or the next batch that handles an event, stores the newest position.
  *
  * <p>A position that was not written is only older: after a restart the segment reads those
  * skipped events again and skips them again, which changes nothing. Everything else goes to the

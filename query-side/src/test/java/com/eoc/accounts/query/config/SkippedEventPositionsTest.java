@@ -24,7 +24,7 @@ import org.mockito.InOrder;
 
 class SkippedEventPositionsTest {
 
-    private static final String PROCESSOR = "token-expiry-warnings";
+    private static final String PROCESSOR = "accounts";
     private static final Duration INTERVAL = Duration.ofSeconds(1);
 
     private final TokenStore store = mock(TokenStore.class);
@@ -62,11 +62,11 @@ class SkippedEventPositionsTest {
     void eachSegmentAndProcessorHasItsOwnInterval() {
         positions.storeToken(at(10), PROCESSOR, 0);
         positions.storeToken(at(11), PROCESSOR, 1);
-        positions.storeToken(at(12), "accounts", 0);
+        positions.storeToken(at(12), "another-view", 0);
 
         verify(store).storeToken(at(10), PROCESSOR, 0);
         verify(store).storeToken(at(11), PROCESSOR, 1);
-        verify(store).storeToken(at(12), "accounts", 0);
+        verify(store).storeToken(at(12), "another-view", 0);
     }
 
     @Test
