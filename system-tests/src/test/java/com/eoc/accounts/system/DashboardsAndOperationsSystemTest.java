@@ -55,7 +55,7 @@ class DashboardsAndOperationsSystemTest {
         awaitVersion(plain, 0);
 
         // a new 7-day token does not warn its owner at once: it warns from its half-life on
-        awaitCaughtUp("token-expiry-warnings");
+        awaitCaughtUp("accounts");
         JsonNode warnings = json(querySide.send("GET", "/api/token-expiry-warnings", null, viewer));
         assertThat(find(warnings, "accountId", soon)).isNull();
         assertThat(find(warnings, "accountId", later)).isNull();

@@ -51,8 +51,8 @@ import tools.jackson.databind.json.JsonMapper;
 class RoleMatrixSystemTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    /** A processor whose replay is cheap and leaves the account views alone. */
-    private static final String PROCESSOR = "/api/admin/processors/token-expiry-warnings";
+    /** The query side's processor; a replay of it is awaited, so the next case finds the account views whole. */
+    private static final String PROCESSOR = "/api/admin/processors/accounts";
     /** Who may call a path that no rule names: everyone is refused, as the success status is never reached. */
     private static final Set<Caller> NOBODY = EnumSet.noneOf(Caller.class);
 

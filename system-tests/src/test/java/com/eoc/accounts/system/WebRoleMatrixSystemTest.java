@@ -49,7 +49,7 @@ class WebRoleMatrixSystemTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final List<Caller> CALLERS = List.of(ANONYMOUS, OWNER, OTHER_OWNER, ADMIN);
-    private static final String PROCESSOR = "/api/admin/processors/token-expiry-warnings";
+    private static final String PROCESSOR = "/api/admin/processors/accounts";
 
     /**
      * Rows of the table that the page cannot reach: the page's server sends every read to the

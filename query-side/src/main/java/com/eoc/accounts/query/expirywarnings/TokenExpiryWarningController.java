@@ -1,7 +1,5 @@
 package com.eoc.accounts.query.expirywarnings;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -11,20 +9,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/token-expiry-warnings")
 class TokenExpiryWarningController {
 
-    private final TokenExpiryWarningRepository warnings;
-    private final Clock clock;
+    private final TokenExpiryWarningQuery warnings;
 
-    TokenExpiryWarningController(TokenExpiryWarningRepository warnings, Clock clock) {
+    TokenExpiryWarningController(TokenExpiryWarningQuery warnings) {
         this.warnings = warnings;
-        this.clock = clock;
     }
 
     /** The tokens that expire within the warning period, soonest first. */
     @GetMapping
     List<TokenExpiryWarningResponse> warnings() {
-        Instant now = clock.instant();
-        return warnings.findUnexpiredAt(now).stream()
-                .map(warning -> TokenExpiryWarningResponse.of(warning, now))
-                .toList();
+        return warnings.current();
     }
 }

@@ -5,71 +5,76 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The scheduled part of the warning view: moves into it the tokens that have crossed the warning
- * threshold since the last run, with no event to tell (time passing is not an event), and drops
- * the tokens that have expired. A token crosses the threshold when it is within the warning days
- * and past its half-life ({@link TokenExpiry}). Runs at start-up and then {@code accounts.token.warning-refresh}
- * after the end of each run.
+ * Keeps the warning view in step with the account view's token columns: drops the warnings whose
+ * token has expired, left the warning period or is no longer its account's token, and adds the
+ * tokens that have entered the period ({@link TokenExpiry}: within the warning days and past
+ * their half-life). Time passing is not an event, so this runs on a schedule: at start-up and then
+ * {@code accounts.token.warning-refresh} after the end of each run.
  *
- * <p>Two set-based statements, whatever the number of tokens: the insert reads {@code
- * current_token} through one range scan of its {@code expires_at} index, the tokens expiring
- * within the warning period, and skips those already in the view. Safe with several query-side
- * nodes: the view's primary key with {@code ON CONFLICT DO NOTHING} means no token is ever in it
- * twice, and {@link WarningTablesLock} serialises the runs with each other and with the
- * projection, so that no run works from a snapshot that a concurrent token event has outdated.
+ * <p>Two statements, each a transaction of its own, whatever the number of tokens. Any number of
+ * query-side nodes may run them at the same moment: the view's primary key with {@code ON CONFLICT
+ * DO NOTHING} keeps one row per token; the inserts take their keys in token order and the deletion
+ * skips the rows another run is deleting, so two runs never wait for each other in a circle.
+ * A run that works from a snapshot older than a token event can only add a token that has just
+ * been deleted or replaced; {@link TokenExpiryWarningQuery} shows a warning only while its token
+ * is the account's current one, and the next run drops it.
  */
 @Component
 class TokenExpiryWarningRefresh {
 
     private static final Logger log = LoggerFactory.getLogger(TokenExpiryWarningRefresh.class);
 
+    static final String DROP_LEFT = """
+            DELETE FROM query_side.token_expiry_warning
+             WHERE token_id IN (
+                   SELECT w.token_id
+                     FROM query_side.token_expiry_warning w
+                    WHERE w.expires_at <= :now OR w.expires_at > :horizon
+                       OR NOT EXISTS (SELECT FROM query_side.account_view v
+                                       WHERE v.account_id = w.account_id AND v.token_id = w.token_id)
+                      FOR UPDATE SKIP LOCKED)""";
+
     /**
-     * The tokens expiring within the warning days (the index's range) that are also past their
-     * half-life ({@code 2 × left ≤ lifetime}), as {@code TokenExpiry} judges them.
+     * The tokens expiring within the warning days (a range of the account view's expiry index)
+     * that are also past their half-life ({@code 2 × left ≤ lifetime}), as {@code TokenExpiry}
+     * judges them.
      */
-    static final String ADD_CROSSED = """
+    static final String ADD_ENTERED = """
             INSERT INTO query_side.token_expiry_warning (token_id, account_id, hint, expires_at)
-            SELECT token_id, account_id, hint, expires_at
-              FROM query_side.current_token
-             WHERE expires_at > ? AND expires_at <= ?
-               AND (created_at IS NULL OR 2 * (expires_at - ?) <= expires_at - created_at)
+            SELECT token_id, account_id, token_hint, token_expires_at
+              FROM query_side.account_view
+             WHERE token_expires_at > :now AND token_expires_at <= :horizon
+               AND (token_created_at IS NULL OR 2 * (token_expires_at - :now) <= token_expires_at - token_created_at)
+             ORDER BY token_id
             ON CONFLICT (token_id) DO NOTHING""";
 
-    /** Also drops what lies beyond the horizon, should the warning period have been shortened. */
-    static final String DROP_OUTSIDE = """
-            DELETE FROM query_side.token_expiry_warning
-             WHERE expires_at <= ? OR expires_at > ?""";
-
-    private final JdbcTemplate jdbc;
-    private final WarningTablesLock lock;
+    private final JdbcClient jdbc;
     private final TokenExpiry warningPeriod;
     private final Clock clock;
 
-    TokenExpiryWarningRefresh(JdbcTemplate jdbc, WarningTablesLock lock, TokenExpiry warningPeriod, Clock clock) {
+    TokenExpiryWarningRefresh(JdbcClient jdbc, TokenExpiry warningPeriod, Clock clock) {
         this.jdbc = jdbc;
-        this.lock = lock;
         this.warningPeriod = warningPeriod;
         this.clock = clock;
     }
 
     @Scheduled(fixedDelayString = "${accounts.token.warning-refresh}")
-    @Transactional
-    public void refresh() {
-        lock.acquireExclusive();
-        // read after the lock: the time of the run must not be older than the last token event applied
-        Instant now = clock.instant();
+    void refresh() {
+        // expiry times are whole microseconds, PostgreSQL's precision: compared with "now" cut down
+        // to a microsecond they give the answers of the exact "now", which the driver would round
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         OffsetDateTime from = now.atOffset(ZoneOffset.UTC);
         OffsetDateTime to = warningPeriod.horizon(now).atOffset(ZoneOffset.UTC);
-        int added = jdbc.update(ADD_CROSSED, from, to, from);
-        int dropped = jdbc.update(DROP_OUTSIDE, from, to);
+        int dropped = jdbc.sql(DROP_LEFT).param("now", from).param("horizon", to).update();
+        int added = jdbc.sql(ADD_ENTERED).param("now", from).param("horizon", to).update();
         if (added > 0 || dropped > 0) {
             log.info("Token expiry warnings refreshed as of {}: {} added, {} dropped", now, added, dropped);
         }

@@ -41,7 +41,7 @@ class LoginsAndLifetimesMigrationTest {
                         VALUES (?, ?, 'abcd', '2026-11-08T00:00:00Z', 1), (?, ?, 'wxyz', '2026-12-01T00:00:00Z', 3)""")
                 .param(account).param(token).param(UUID.randomUUID()).param(unknownToken).update();
 
-        migrate(dataSource, "latest");
+        migrate(dataSource, "5");
 
         assertThat(jdbc.sql("SELECT subject FROM query_side.account_view WHERE account_id = ?").param(account)
                 .query(String.class).single()).isEqualTo(account.toString());
