@@ -4,6 +4,7 @@ import com.eoc.accounts.command.email.EmailIndex;
 import com.eoc.accounts.command.login.AccountLoginIndex;
 import com.eoc.accounts.command.token.ApiTokenIndexing;
 import com.eoc.accounts.platform.eventstore.PostgresEventStore;
+import java.util.stream.Stream;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
@@ -22,25 +23,17 @@ import org.springframework.context.annotation.Import;
 @Import(PostgresEventStore.class)
 class CommandSideAxonConfig {
 
-    /** The email index must refuse a taken address by failing the command that claims it. */
+    /**
+     * The write-side lookups refuse a command by failing its event's handling: a taken email
+     * address, a registration whose login subject is taken, a token event that cannot be indexed.
+     * Their failures reach the command, so the event is not stored either.
+     */
     @Bean
-    ConfigurerModule emailIndexFailsTheCommand() {
-        return configurer -> configurer.eventProcessing().registerListenerInvocationErrorHandler(
-                EmailIndex.PROCESSING_GROUP, config -> PropagatingErrorHandler.instance());
-    }
-
-    /** The API token index too: a token event that cannot be indexed must not be stored either. */
-    @Bean
-    ConfigurerModule apiTokenIndexFailsTheCommand() {
-        return configurer -> configurer.eventProcessing().registerListenerInvocationErrorHandler(
-                ApiTokenIndexing.PROCESSING_GROUP, config -> PropagatingErrorHandler.instance());
-    }
-
-    /** The login index too: a registration whose subject is taken must not be stored. */
-    @Bean
-    ConfigurerModule loginIndexFailsTheCommand() {
-        return configurer -> configurer.eventProcessing().registerListenerInvocationErrorHandler(
-                AccountLoginIndex.PROCESSING_GROUP, config -> PropagatingErrorHandler.instance());
+    ConfigurerModule lookupsFailTheCommand() {
+        return configurer -> Stream.of(EmailIndex.PROCESSING_GROUP, AccountLoginIndex.PROCESSING_GROUP,
+                        ApiTokenIndexing.PROCESSING_GROUP)
+                .forEach(group -> configurer.eventProcessing()
+                        .registerListenerInvocationErrorHandler(group, config -> PropagatingErrorHandler.instance()));
     }
 
     /** correlationId and traceId: which command caused an event, and which request started the chain. */

@@ -19,7 +19,7 @@ import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.stream.ImageInputStream;
 import org.junit.jupiter.api.Test;
 
-class AvatarImagesTest {
+class AvatarNormaliserTest {
 
     @Test
     void largePngIsScaledDownToFitWithinTheLimitKeepingItsAspectRatio() throws IOException {

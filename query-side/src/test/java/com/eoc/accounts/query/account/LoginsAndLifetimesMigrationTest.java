@@ -2,14 +2,10 @@ package com.eoc.accounts.query.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.eoc.accounts.localpostgres.EmbeddedPostgresInitializer.SharedPostgres;
-import com.eoc.accounts.localpostgres.LocalPostgres;
+import com.eoc.accounts.query.QuerySideMigrations;
 import java.util.UUID;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
-import org.postgresql.Driver;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
  * The migration that adds the login to the account view and the making of a token to the warning
@@ -18,15 +14,11 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
  */
 class LoginsAndLifetimesMigrationTest {
 
-    private static final String[] LOCATIONS = {
-            "classpath:db/query", "classpath:db/eventstore", "classpath:db/credentials", "classpath:db/avatarstore"};
-
     @Test
     void projectedAccountsGetTheirIdAsLoginAndKnownTokensTheirMaking() {
-        SimpleDriverDataSource dataSource = new SimpleDriverDataSource(
-                new Driver(), SharedPostgres.createDatabase(), LocalPostgres.USER, "");
-        JdbcClient jdbc = JdbcClient.create(dataSource);
-        migrate(dataSource, "4");
+        QuerySideMigrations database = new QuerySideMigrations();
+        JdbcClient jdbc = JdbcClient.create(database.dataSource());
+        database.migrateTo("4");
         UUID account = UUID.randomUUID();
         UUID token = UUID.randomUUID();
         UUID unknownToken = UUID.randomUUID();
@@ -41,7 +33,7 @@ class LoginsAndLifetimesMigrationTest {
                         VALUES (?, ?, 'abcd', '2026-11-08T00:00:00Z', 1), (?, ?, 'wxyz', '2026-12-01T00:00:00Z', 3)""")
                 .param(account).param(token).param(UUID.randomUUID()).param(unknownToken).update();
 
-        migrate(dataSource, "5");
+        database.migrateTo("5");
 
         assertThat(jdbc.sql("SELECT subject FROM query_side.account_view WHERE account_id = ?").param(account)
                 .query(String.class).single()).isEqualTo(account.toString());
@@ -50,10 +42,5 @@ class LoginsAndLifetimesMigrationTest {
                         WHERE token_id = ?""").param(token).query(String.class).single()).isEqualTo("2026-11-01");
         assertThat(jdbc.sql("SELECT created_at IS NULL FROM query_side.current_token WHERE token_id = ?")
                 .param(unknownToken).query(Boolean.class).single()).isTrue();
-    }
-
-    private static void migrate(SimpleDriverDataSource dataSource, String target) {
-        Flyway.configure().dataSource(dataSource).schemas("query_side").defaultSchema("query_side")
-                .locations(LOCATIONS).target(target).load().migrate();
     }
 }

@@ -2,14 +2,10 @@ package com.eoc.accounts.query.expirywarnings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.eoc.accounts.localpostgres.EmbeddedPostgresInitializer.SharedPostgres;
-import com.eoc.accounts.localpostgres.LocalPostgres;
+import com.eoc.accounts.query.QuerySideMigrations;
 import java.util.UUID;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
-import org.postgresql.Driver;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
  * The migration that derives the warning view from the account view keeps the warnings already
@@ -18,16 +14,13 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
  */
 class WarningsFromTheAccountViewMigrationTest {
 
-    private static final String[] LOCATIONS = {
-            "classpath:db/query", "classpath:db/eventstore", "classpath:db/credentials", "classpath:db/avatarstore"};
     private static final String OLD_PROCESSOR = "token-expiry-warnings";
 
     @Test
     void theWarningsStayAndTheOldProcessorsTablesAndRowsGo() {
-        SimpleDriverDataSource dataSource = new SimpleDriverDataSource(
-                new Driver(), SharedPostgres.createDatabase(), LocalPostgres.USER, "");
-        JdbcClient jdbc = JdbcClient.create(dataSource);
-        migrate(dataSource, "6");
+        QuerySideMigrations database = new QuerySideMigrations();
+        JdbcClient jdbc = JdbcClient.create(database.dataSource());
+        database.migrateTo("6");
         UUID account = UUID.randomUUID();
         UUID token = UUID.randomUUID();
         jdbc.sql("""
@@ -55,7 +48,7 @@ class WarningsFromTheAccountViewMigrationTest {
                     .param(processor).update();
         }
 
-        migrate(dataSource, "latest");
+        database.migrateTo("latest");
 
         assertThat(jdbc.sql("SELECT to_regclass('query_side.current_token') IS NULL").query(Boolean.class).single())
                 .isTrue();
@@ -67,10 +60,5 @@ class WarningsFromTheAccountViewMigrationTest {
                 .containsExactly("accounts");
         assertThat(jdbc.sql("SELECT processing_group FROM query_side.dead_letter_entry").query(String.class).list())
                 .containsExactly("accounts");
-    }
-
-    private static void migrate(SimpleDriverDataSource dataSource, String target) {
-        Flyway.configure().dataSource(dataSource).schemas("query_side").defaultSchema("query_side")
-                .locations(LOCATIONS).target(target).load().migrate();
     }
 }
