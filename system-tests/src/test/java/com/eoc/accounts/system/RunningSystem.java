@@ -147,7 +147,9 @@ final class RunningSystem {
                 "SPRING_DATASOURCE_PASSWORD", "",
                 "SPRING_PROFILES_ACTIVE", "local",
                 "DEV_SIGNING_KEY_FILE", signingKey.toString(),
-                "LOCAL_ISSUER", "http://localhost:" + issuerPort);
+                "LOCAL_ISSUER", "http://localhost:" + issuerPort,
+                // Axon's message log: a line per command and event handled, with their trace and correlation ids
+                "LOGGING_LEVEL_COM_EOC_ACCOUNTS_MESSAGES", "info");
     }
 
     private static RunningSystem start() {

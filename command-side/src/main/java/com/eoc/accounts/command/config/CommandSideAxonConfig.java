@@ -4,11 +4,13 @@ import com.eoc.accounts.command.email.EmailIndex;
 import com.eoc.accounts.command.login.AccountLoginIndex;
 import com.eoc.accounts.command.token.ApiTokenIndexing;
 import com.eoc.accounts.platform.eventstore.PostgresEventStore;
+import com.eoc.accounts.platform.observability.PlatformObservability;
 import java.util.stream.Stream;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.axonframework.messaging.correlation.CorrelationDataProvider;
-import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.interceptors.LoggingInterceptor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -16,11 +18,12 @@ import org.springframework.context.annotation.Import;
 /**
  * The command side's Axon, on PostgreSQL without Axon Server: the JDBC event store on Flyway's
  * tables (bytea payloads, a bigserial global index), the email, login and API token indexes in
- * the command's own transaction, and which command and request caused each event in its metadata
- * (who issued it: see {@code web.Actors}).
+ * the command's own transaction, and the platform's observability (correlation ids, Axon's spans in
+ * the request's trace). Who issued each event's command, and in which request, is recorded in its
+ * metadata by {@code web.RequestMetadata}.
  */
 @Configuration(proxyBeanMethods = false)
-@Import(PostgresEventStore.class)
+@Import({PostgresEventStore.class, PlatformObservability.class})
 class CommandSideAxonConfig {
 
     /**
@@ -36,9 +39,12 @@ class CommandSideAxonConfig {
                         .registerListenerInvocationErrorHandler(group, config -> PropagatingErrorHandler.instance()));
     }
 
-    /** correlationId and traceId: which command caused an event, and which request started the chain. */
+    /**
+     * Axon's message log: each command's arrival and outcome, in the request's trace and with its
+     * correlation id; off unless {@link PlatformObservability#MESSAGE_LOG}'s level is raised.
+     */
     @Bean
-    CorrelationDataProvider messageOriginProvider() {
-        return new MessageOriginProvider();
+    MessageHandlerInterceptor<CommandMessage<?>> commandLog() {
+        return new LoggingInterceptor<>(PlatformObservability.MESSAGE_LOG);
     }
 }

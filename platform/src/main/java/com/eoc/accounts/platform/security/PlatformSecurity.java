@@ -35,9 +35,9 @@ public class PlatformSecurity {
 
     /**
      * No observation around each of Spring Security's filters, its authentication and its
-     * authorization: every request would otherwise start a dozen timers and spans that nothing
-     * here collects (there is no tracing); what they cost is in docs/performance.md. Requests are
-     * still measured as a whole ({@code http.server.requests}).
+     * authorization: every request would otherwise start a dozen timers and spans of the security
+     * chain's inner steps; what they cost is in docs/performance.md. Requests are still measured
+     * and traced as a whole ({@code http.server.requests}), and Axon's spans show the command.
      */
     @Bean
     SecurityObservationSettings securityObservationSettings() {

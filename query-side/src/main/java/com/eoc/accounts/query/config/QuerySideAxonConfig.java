@@ -1,6 +1,8 @@
 package com.eoc.accounts.query.config;
 
 import com.eoc.accounts.platform.eventstore.PostgresEventStore;
+import com.eoc.accounts.platform.observability.PlatformObservability;
+import com.eoc.accounts.platform.observability.CorrelationIds;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Map;
@@ -15,10 +17,14 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.interceptors.LoggingInterceptor;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
+import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -36,7 +42,7 @@ import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
  * projection's rows and its processor's token are committed in one transaction.
  */
 @Configuration(proxyBeanMethods = false)
-@Import(PostgresEventStore.class)
+@Import({PostgresEventStore.class, PlatformObservability.class})
 class QuerySideAxonConfig {
 
     /** Three of the intervals at which a live node renews its claims. */
@@ -147,6 +153,31 @@ class QuerySideAxonConfig {
                     }
                     return chain.proceed();
                 });
+    }
+
+    /**
+     * Every log line written while an event is handled names the request that caused it: the
+     * correlation id the command side recorded in the event's metadata, in the logging context
+     * as a request's own is ({@link CorrelationIds}). Its trace id is there too, from the span
+     * that Axon's tracing opens around the event's handling. Then Axon's message log, within it.
+     */
+    @Bean
+    ConfigurerModule eventHandlingLogsItsCorrelationId() {
+        return configurer -> configurer.eventProcessing()
+                .registerDefaultHandlerInterceptor((config, processorName) -> QuerySideAxonConfig::withCorrelationId)
+                .registerDefaultHandlerInterceptor((config, processorName) ->
+                        new LoggingInterceptor<EventMessage<?>>(PlatformObservability.MESSAGE_LOG));
+    }
+
+    private static Object withCorrelationId(UnitOfWork<? extends EventMessage<?>> unitOfWork,
+                                            InterceptorChain chain) throws Exception {
+        Object correlationId = unitOfWork.getMessage().getMetaData().get(CorrelationIds.KEY);
+        if (correlationId == null) {
+            return chain.proceed();
+        }
+        try (MDC.MDCCloseable ignored = MDC.putCloseable(CorrelationIds.KEY, correlationId.toString())) {
+            return chain.proceed();
+        }
     }
 
     /**

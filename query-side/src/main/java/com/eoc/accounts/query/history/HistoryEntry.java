@@ -12,7 +12,8 @@ import org.axonframework.serialization.UnknownSerializedType;
  * @param sequence      the event's sequence number within the account, from 0
  * @param type          the event's name ({@code AccountRegistered}, {@code UserRenamed}…)
  * @param actor         who issued the command that caused it, from the event's metadata
- * @param correlationId the id of that command, from the event's metadata
+ * @param correlationId the correlation id of the request that caused it (answered to its caller in
+ *                      X-Correlation-Id), from the event's metadata
  * @param data          the event's fields without secrets; see {@link AuditedData}
  */
 record HistoryEntry(long sequence, String type, Instant occurredAt, String actor, String correlationId,
