@@ -3,6 +3,8 @@ package com.eoc.accounts.command.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.eoc.accounts.platform.eventstore.AppendNotifications;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -20,6 +22,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
@@ -30,6 +33,7 @@ import org.postgresql.PGNotification;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,10 +45,19 @@ class CommandSideIntegrationTest extends LocalRunTest {
 
     @Autowired
     DataSource dataSource;
+    @Autowired
+    ApplicationContext context;
 
     @AfterAll
     static void tearDown() {
         POOL.shutdownNow();
+    }
+
+    /** No span leaves the application unless an OTLP endpoint is configured: no exporter is made. */
+    @Test
+    void nothingIsExportedWithoutAnEndpoint() {
+        assertThat(context.getBeanProvider(SpanExporter.class).stream()).isEmpty();
+        assertThat(context.getBeanProvider(OpenTelemetry.class).getIfAvailable()).isNotNull();
     }
 
     /**
@@ -92,10 +105,11 @@ class CommandSideIntegrationTest extends LocalRunTest {
     void everyCommandAppendsOneEventWithActorAndCorrelationId() throws IOException {
         String id = register("Ada", "Lovelace", "ada.events@example.com");
 
-        assertThat(admin.put("/api/accounts/" + id + "/name", "{\"firstName\":\"Ada\",\"lastName\":\"King\"}", "\"0\"")
-                .status()).isEqualTo(200);
-        assertThat(admin.put("/api/accounts/" + id + "/email", "{\"email\":\"ada.king@example.com\"}", null)
-                .status()).isEqualTo(200);
+        Http.Reply renamed = admin.put("/api/accounts/" + id + "/name",
+                "{\"firstName\":\"Ada\",\"lastName\":\"King\"}", "\"0\"");
+        assertThat(renamed.status()).isEqualTo(200);
+        Http.Reply emailChanged = admin.put("/api/accounts/" + id + "/email", "{\"email\":\"ada.king@example.com\"}", null);
+        assertThat(emailChanged.status()).isEqualTo(200);
         Http.Reply avatar = admin.putImage("/api/accounts/" + id + "/avatar", png(1024, 768));
         assertThat(avatar.status()).isEqualTo(200);
         assertThat(avatar.json().get("avatar").get("width").asInt()).isEqualTo(512);
@@ -124,10 +138,14 @@ class CommandSideIntegrationTest extends LocalRunTest {
         assertThat(events).extracting(row -> JsonMapper.builder().build().readTree((String) row.get("meta"))
                 .get("actor").asString())
                 .containsExactly(ADMIN_SUBJECT, ADMIN_SUBJECT, ADMIN_SUBJECT, ADMIN_SUBJECT, id, ADMIN_SUBJECT);
-        assertThat(events).allSatisfy(row -> {
-            JsonNode meta = JsonMapper.builder().build().readTree((String) row.get("meta"));
-            assertThat(meta.get("correlationId").asString()).isNotBlank();
-        });
+        // each event names the request that caused it, as its caller was told
+        assertThat(events).extracting(row -> JsonMapper.builder().build().readTree((String) row.get("meta"))
+                .get("correlationId").asString()).first().asString().isNotBlank();
+        assertThat(events.subList(1, events.size())).extracting(row -> JsonMapper.builder().build()
+                        .readTree((String) row.get("meta")).get("correlationId").asString())
+                .containsExactlyElementsOf(Stream.of(renamed, emailChanged, avatar, token, deleted)
+                        .map(reply -> reply.header("X-Correlation-Id")).toList())
+                .doesNotHaveDuplicates();
         String digest = avatar.json().get("avatar").get("digest").asString();
         assertThat(jdbc.sql("SELECT count(*) FROM avatarstore.image WHERE digest = ?").param(digest)
                 .query(Long.class).single()).isEqualTo(1);
