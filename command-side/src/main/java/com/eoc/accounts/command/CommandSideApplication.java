@@ -1,5 +1,6 @@
 package com.eoc.accounts.command;
 
+import com.eoc.accounts.platform.openapi.OpenApiConventions;
 import com.eoc.accounts.platform.token.TokenPolicy;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
@@ -10,8 +11,10 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Import;
 
 @SpringBootApplication
+@Import(OpenApiConventions.class)
 @ConfigurationPropertiesScan
 @EnableConfigurationProperties(TokenPolicy.class)
 @OpenAPIDefinition(info = @Info(title = "Account settings: commands", version = "1",

@@ -1,5 +1,6 @@
 package com.eoc.accounts.query;
 
+import com.eoc.accounts.platform.openapi.OpenApiConventions;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
@@ -7,8 +8,10 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Import;
 
 @SpringBootApplication
+@Import(OpenApiConventions.class)
 @OpenAPIDefinition(info = @Info(title = "Account settings: views", version = "1",
         description = "The account view for web clients and dashboards. Views follow the commands within a "
                 + "fraction of a second: to read your own write, ask with ?minVersion= the version a command "

@@ -8,13 +8,20 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
-/** One of the applications, started from its executable jar as a separate JVM. */
+/**
+ * One of the applications, started from its executable jar as a separate JVM. Every answer of
+ * the command side and the query side is checked against the application's committed OpenAPI
+ * description ({@link ApiDescription}): a request whose answer does not keep to it fails.
+ */
 final class Application implements AutoCloseable {
 
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
@@ -22,13 +29,15 @@ final class Application implements AutoCloseable {
     private final String name;
     private final Process process;
     private final Path log;
+    private final Optional<ApiDescription> description;
     final int port;
 
-    private Application(String name, Process process, Path log, int port) {
+    private Application(String name, Process process, Path log, int port, Optional<ApiDescription> description) {
         this.name = name;
         this.process = process;
         this.log = log;
         this.port = port;
+        this.description = description;
     }
 
     static Application start(String name, String jarProperty, Map<String, String> environment) throws IOException {
@@ -50,7 +59,7 @@ final class Application implements AutoCloseable {
                 .redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         builder.environment().put("SERVER_PORT", Integer.toString(port));
-        Application application = new Application(name, builder.start(), log, port);
+        Application application = new Application(name, builder.start(), log, port, ApiDescription.of(jarProperty));
         application.awaitHealthy(Duration.ofSeconds(90));
         return application;
     }
@@ -91,7 +100,26 @@ final class Application implements AutoCloseable {
         if (bearerToken != null) {
             request.header("Authorization", "Bearer " + bearerToken);
         }
-        return CLIENT.send(request.build(), answer);
+        HttpResponse<T> response = CLIENT.send(request.build(), answer);
+        check(method, path, response);
+        return response;
+    }
+
+    /**
+     * Fails if the answer does not keep to this application's OpenAPI description: for a test
+     * that sends its requests with a client of its own.
+     */
+    void check(String method, String path, HttpResponse<?> response) {
+        Object answered = response.body();
+        byte[] body = answered instanceof String text ? text.getBytes(StandardCharsets.UTF_8)
+                : answered instanceof byte[] bytes ? bytes : new byte[0];
+        description.ifPresent(contract -> contract.check(method, path, response.statusCode(),
+                name -> response.headers().firstValue(name).orElse(null), body));
+    }
+
+    /** As {@link #check(String, String, HttpResponse)}, for an answer read off a socket. */
+    void check(String method, String target, int status, Function<String, String> header, byte[] body) {
+        description.ifPresent(contract -> contract.check(method, target, status, header, body));
     }
 
     String log() throws IOException {

@@ -321,6 +321,8 @@ class DatabaseLossSystemTest {
         if (bearerToken != null) {
             request.header("Authorization", "Bearer " + bearerToken);
         }
-        return CLIENT.send(request.build(), BodyHandlers.ofString());
+        HttpResponse<String> answer = CLIENT.send(request.build(), BodyHandlers.ofString());
+        side.check(method, path, answer);
+        return answer;
     }
 }

@@ -55,6 +55,8 @@ import tools.jackson.databind.node.ObjectNode;
  * byte for byte over a socket, as an attacker's tool would send it (two headers of one name, a
  * line break in a header, bytes that are not UTF-8), and for each the test asserts:
  * <ul>
+ *   <li>that the answer keeps to the application's OpenAPI description, when the description
+ *   has the request's method and path ({@link ApiDescription});</li>
  *   <li>the status the corpus expects, and for every 4xx an {@code application/problem+json} body of
  *   the expected problem type; no header of the answer repeats the case's marker;</li>
  *   <li>for a refused request, that nothing was stored: no event, avatar image, API token, email
@@ -171,6 +173,13 @@ class HostileInputSystemTest {
                         .isEqualTo("urn:eoc:problem:" + hostile.problem());
             }
             assertThat(stored()).as("%s stored something", hostile).isEqualTo(storedBefore);
+        }
+        String[] requestLine = new String(request, 0, indexOf(request, "\r\n"), StandardCharsets.ISO_8859_1)
+                .split(" ");
+        if (requestLine.length >= 2) {
+            application.check(requestLine[0], requestLine[1], answer.status(),
+                    name -> answer.headers().get(name.toLowerCase(Locale.ROOT)),
+                    answer.body().getBytes(StandardCharsets.UTF_8));
         }
         String logged = system.commandSide.log().substring(commandLog) + system.querySide.log().substring(queryLog);
         assertThat(LOG_LEVEL.matcher(logged).find()).as("%s logged at WARN or ERROR:%n%s", hostile, logged).isFalse();
@@ -391,7 +400,17 @@ class HostileInputSystemTest {
         into[at + 3] = (byte) value;
     }
 
-    private static byte[] concat(byte[] first, byte[] second) {
+    private static int indexOf(byte[] bytes, String ascii) {
+        byte[] wanted = ascii.getBytes(StandardCharsets.US_ASCII);
+        for (int at = 0; at + wanted.length <= bytes.length; at++) {
+            if (Arrays.equals(bytes, at, at + wanted.length, wanted, 0, wanted.length)) {
+                return at;
+            }
+        }
+        return bytes.length;
+    }
+
+        private static byte[] concat(byte[] first, byte[] second) {
         byte[] both = Arrays.copyOf(first, first.length + second.length);
         System.arraycopy(second, 0, both, first.length, second.length);
         return both;

@@ -2,6 +2,11 @@ package com.eoc.accounts.command.account;
 
 import static com.eoc.accounts.command.account.ExpectedVersion.etag;
 import static com.eoc.accounts.command.account.ExpectedVersion.fromIfMatch;
+import static org.springframework.http.HttpStatus.BAD_REQUEST;
+import static org.springframework.http.HttpStatus.CONFLICT;
+import static org.springframework.http.HttpStatus.NOT_FOUND;
+import static org.springframework.http.HttpStatus.PRECONDITION_FAILED;
+import static org.springframework.http.HttpStatus.UNSUPPORTED_MEDIA_TYPE;
 
 import com.eoc.accounts.command.account.Account.TokenIssued;
 import com.eoc.accounts.command.account.Commands.ChangeAvatar;
@@ -14,7 +19,13 @@ import com.eoc.accounts.command.avatar.AvatarNormaliser;
 import com.eoc.accounts.command.avatar.AvatarNormaliser.Normalised;
 import com.eoc.accounts.command.avatar.AvatarStore;
 import com.eoc.accounts.command.avatar.StoredAvatar;
+import com.eoc.accounts.platform.openapi.ProblemResponse;
 import com.eoc.accounts.platform.security.ApiTokenFormat;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
@@ -33,9 +44,15 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-/** The command API: one method per row of the command table, each one command. */
+/**
+ * The command API: one method per row of the command table, each one command, with what it
+ * answers in the OpenAPI description (the refusals every operation shares are added by
+ * {@code OpenApiConventions}).
+ */
 @RestController
 @RequestMapping(path = "/api/accounts", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Accounts", description = "Register an account and change it: its name, email address, avatar and API"
+        + " token. Every answer carries the account's version as its ETag; If-Match makes a command conditional")
 class AccountCommandController {
 
     private final AccountCommands commands;
@@ -47,6 +64,13 @@ class AccountCommandController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Register an account (administrators)", description = "Names are 1 to 100 characters, the"
+            + " email address is unique; subject, optional, ties the account to its user's login at the identity"
+            + " provider (by default the account's id)")
+    @ApiResponse(responseCode = "201", description = "Registered, at version 0", useReturnTypeSchema = true,
+            headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag")})
+    @ProblemResponse(status = BAD_REQUEST, types = "invalid-input")
+    @ProblemResponse(status = CONFLICT, types = {"email-taken", "subject-taken"})
     ResponseEntity<Versioned> register(@RequestBody Registration body) {
         UUID accountId = UUID.randomUUID();
         commands.send(new RegisterAccount(accountId, body.firstName(), body.lastName(), body.email(), body.subject()));
@@ -55,6 +79,14 @@ class AccountCommandController {
     }
 
     @PutMapping(path = "/{accountId}/name", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Rename the user", description = "A rename to the same name records nothing and answers"
+            + " the current version")
+    @ApiResponse(responseCode = "200", description = "Renamed (or already so named): the account's version",
+            useReturnTypeSchema = true, headers = @Header(name = "ETag", ref = "ETag"))
+    @ProblemResponse(status = BAD_REQUEST, types = "invalid-input")
+    @ProblemResponse(status = NOT_FOUND, types = "account-not-found")
+    @ProblemResponse(status = CONFLICT, types = "concurrent-modification")
+    @ProblemResponse(status = PRECONDITION_FAILED, types = "stale-version")
     ResponseEntity<Versioned> rename(@PathVariable UUID accountId, @RequestBody Name body,
                                      @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         long version = commands.send(new RenameUser(accountId, body.firstName(), body.lastName(), fromIfMatch(ifMatch)));
@@ -62,6 +94,14 @@ class AccountCommandController {
     }
 
     @PutMapping(path = "/{accountId}/email", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Change the email address", description = "The address is unique among the accounts,"
+            + " compared without regard to case; an internationalised domain is stored in its ASCII form")
+    @ApiResponse(responseCode = "200", description = "Changed (or already so): the account's version",
+            useReturnTypeSchema = true, headers = @Header(name = "ETag", ref = "ETag"))
+    @ProblemResponse(status = BAD_REQUEST, types = "invalid-input")
+    @ProblemResponse(status = NOT_FOUND, types = "account-not-found")
+    @ProblemResponse(status = CONFLICT, types = {"email-taken", "concurrent-modification"})
+    @ProblemResponse(status = PRECONDITION_FAILED, types = "stale-version")
     ResponseEntity<Versioned> changeEmail(@PathVariable UUID accountId, @RequestBody Email body,
                                           @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         long version = commands.send(new ChangeEmail(accountId, body.email(), fromIfMatch(ifMatch)));
@@ -69,6 +109,16 @@ class AccountCommandController {
     }
 
     @PutMapping(path = "/{accountId}/avatar", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Upload an avatar: a PNG, JPEG or GIF, stored as a PNG of at most 512×512",
+            description = "One part named image, at most 5 MiB and 8000×8000 pixels, recognised by its content;"
+                    + " re-encoded, which drops whatever else the file held")
+    @ApiResponse(responseCode = "200", description = "Stored: the account's version and the image",
+            useReturnTypeSchema = true, headers = @Header(name = "ETag", ref = "ETag"))
+    @ProblemResponse(status = BAD_REQUEST, types = {"invalid-input", "invalid-image", "too-many-parts"})
+    @ProblemResponse(status = NOT_FOUND, types = "account-not-found")
+    @ProblemResponse(status = CONFLICT, types = "concurrent-modification")
+    @ProblemResponse(status = PRECONDITION_FAILED, types = "stale-version")
+    @ProblemResponse(status = UNSUPPORTED_MEDIA_TYPE, types = "unsupported-image-type")
     ResponseEntity<AvatarSet> changeAvatar(@PathVariable UUID accountId, @RequestPart("image") MultipartFile image,
                                            @RequestHeader(name = "If-Match", required = false) String ifMatch)
             throws IOException {
@@ -84,6 +134,17 @@ class AccountCommandController {
     }
 
     @PostMapping(path = "/{accountId}/api-token", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Generate the account's API token (its owner only): the only answer that holds it",
+            description = "expiresInDays is one of the token policy's choices. One live token at a time: delete"
+                    + " it, or let it expire, before generating another")
+    @ApiResponse(responseCode = "201", description = "Generated", useReturnTypeSchema = true, headers = {
+            @Header(name = "ETag", ref = "ETag"),
+            @Header(name = "Cache-Control", description = "no-store: the token is kept by no cache", required = true,
+                    schema = @Schema(type = "string"))})
+    @ProblemResponse(status = BAD_REQUEST, types = "invalid-input")
+    @ProblemResponse(status = NOT_FOUND, types = "account-not-found")
+    @ProblemResponse(status = CONFLICT, types = {"live-token-exists", "concurrent-modification"})
+    @ProblemResponse(status = PRECONDITION_FAILED, types = "stale-version")
     ResponseEntity<NewToken> generateToken(@PathVariable UUID accountId, @RequestBody TokenRequest body,
                                            @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         Long expectedVersion = fromIfMatch(ifMatch);
@@ -97,6 +158,14 @@ class AccountCommandController {
     }
 
     @DeleteMapping("/{accountId}/api-token")
+    @Operation(summary = "Delete the account's API token: it stops working at once",
+            description = "By its owner or an administrator, on both sides at once")
+    @ApiResponse(responseCode = "204", description = "Deleted: the ETag holds the account's version",
+            headers = @Header(name = "ETag", ref = "ETag"))
+    @ProblemResponse(status = BAD_REQUEST, types = "invalid-input")
+    @ProblemResponse(status = NOT_FOUND, types = {"account-not-found", "no-token"})
+    @ProblemResponse(status = CONFLICT, types = "concurrent-modification")
+    @ProblemResponse(status = PRECONDITION_FAILED, types = "stale-version")
     ResponseEntity<Void> deleteToken(@PathVariable UUID accountId,
                                      @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         long version = commands.send(new DeleteToken(accountId, fromIfMatch(ifMatch)));

@@ -1,9 +1,16 @@
 package com.eoc.accounts.command.dev;
 
+import com.eoc.accounts.platform.openapi.ProblemResponse;
 import com.eoc.accounts.platform.security.DevTokens;
 import com.eoc.accounts.platform.security.LocalIdentityProvider;
 import com.eoc.accounts.platform.security.Roles;
 import com.eoc.accounts.platform.web.ProblemDetailsSupport;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -27,6 +34,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @Profile(LocalIdentityProvider.PROFILE)
+@Tag(name = "Local JWTs", description = "The local profile's identity provider, so that curl can call the API")
 class DevTokenController {
 
     /** The roles a JWT may carry; {@code api-token} belongs to API tokens alone. */
@@ -40,7 +48,15 @@ class DevTokenController {
 
     @PostMapping(path = "/dev/tokens", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Minted> mint(@RequestBody TokenRequest request) {
+    @Operation(summary = "A JWT signed with the local key (the local profile only)",
+            description = "subject is a user's login (an account's subject) or a service's name; roles are among"
+                    + " admin, auditor, viewer and introspector. Anywhere but the local profile this path is 404")
+    @SecurityRequirements
+    @ApiResponse(responseCode = "200", description = "The JWT", useReturnTypeSchema = true,
+            headers = @Header(name = "Cache-Control", description = "no-store", required = true,
+                    schema = @Schema(type = "string")))
+    @ProblemResponse(status = HttpStatus.BAD_REQUEST, types = "invalid-input")
+    ResponseEntity<Minted> mint(@RequestBody JwtRequest request) {
         List<String> roles = request.roles() == null ? List.of() : request.roles();
         List<FieldError> errors = new ArrayList<>();
         if (request.subject() == null || request.subject().isBlank() || request.subject().length() > 255) {
@@ -66,7 +82,7 @@ class DevTokenController {
         return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
     }
 
-    record TokenRequest(String subject, List<String> roles) {
+    record JwtRequest(String subject, List<String> roles) {
     }
 
     /** One refused field, as the API's {@code invalid-input} problems list them. */

@@ -13,9 +13,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@value #NAME} (as GitHub does), whatever the answer: a client learns in time that it must
  * ask its user for a new token.
  */
-final class TokenExpirationHeader extends OncePerRequestFilter {
+public final class TokenExpirationHeader extends OncePerRequestFilter {
 
-    static final String NAME = "EOC-Token-Expiration";
+    public static final String NAME = "EOC-Token-Expiration";
+
+    TokenExpirationHeader() {
+    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

@@ -48,7 +48,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 public abstract class ProblemDetailsSupport extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsSupport.class);
-    private static final String PREFIX = "urn:eoc:problem:";
+    /** What every problem's {@code type} starts with; its name follows. */
+    public static final String PREFIX = "urn:eoc:problem:";
     private static final URI BLANK = URI.create("about:blank");
     private static final String INTERNAL_ERROR_NAME = "internal-error";
     /** The type of every unexpected failure, whoever answers it. */

@@ -1,5 +1,6 @@
 package com.eoc.accounts.platform.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -18,8 +19,10 @@ import org.springframework.web.bind.annotation.RestController;
  * ({@code sendError}: the servlet API's 405 for {@code TRACE}, say), as problem+json; Spring
  * Boot's own error controller, which it replaces, answers plain JSON with a time stamp. Errors
  * that a controller raises never come here: {@link ProblemDetailsSupport} answers them.
- * Imported by {@link ProblemDetailsSupport}, beside {@link TomcatProblems}.
+ * Imported by {@link ProblemDetailsSupport}, beside {@link TomcatProblems}. Hidden from the OpenAPI
+ * descriptions: it is where the container's errors are answered, not an operation a client calls.
  */
+@Hidden
 @RestController
 @RequestMapping("${spring.web.error.path:${error.path:/error}}")
 public class ProblemErrorController implements ErrorController {

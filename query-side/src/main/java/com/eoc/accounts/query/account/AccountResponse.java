@@ -1,5 +1,6 @@
 package com.eoc.accounts.query.account;
 
+import jakarta.annotation.Nullable;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -9,7 +10,8 @@ import java.util.UUID;
  * the account's login: the identity provider's {@code sub} of its owner.
  */
 public record AccountResponse(UUID accountId, String subject, String firstName, String lastName, String email,
-                              String avatarUrl, ApiToken apiToken, long version, Instant updatedAt) {
+                              @Nullable String avatarUrl, @Nullable ApiToken apiToken, long version,
+                              Instant updatedAt) {
 
     static AccountResponse of(AccountView view, TokenExpiry expiry) {
         return of(view, expiry, null);
@@ -29,7 +31,7 @@ public record AccountResponse(UUID accountId, String subject, String firstName, 
      * and otherwise at most ten minutes behind its last use.
      */
     public record ApiToken(UUID tokenId, String hint, Instant createdAt, Instant expiresAt, TokenStatus status,
-                           long daysUntilExpiry, Instant lastUsedAt) {
+                           long daysUntilExpiry, @Nullable Instant lastUsedAt) {
 
         static ApiToken of(AccountView view, TokenExpiry expiry, Instant lastUsedAt) {
             TokenExpiry.Assessment assessment = expiry.assess(view.getTokenCreatedAt(), view.getTokenExpiresAt());

@@ -1,5 +1,7 @@
 package com.eoc.accounts.query.account;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -16,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
  * accounts without noticing.
  */
 @RestController
+@Tag(name = "Dashboards", description = "Lists and counters for viewers and administrators")
 class AccountSearchController {
 
     static final int MAX_SIZE = 100;
@@ -41,6 +44,9 @@ class AccountSearchController {
      * UTF-16 units), and may hold no control character, C1 included.
      */
     @GetMapping("/api/accounts")
+    @Operation(summary = "Search the accounts by name or email, a page at a time (dashboards)",
+            description = "search matches part of a name or an email address, ignoring case; ordered by last name,"
+                    + " first name and id. page counts from 0; size is 1 to 100 (a larger one is refused, not cut)")
     AccountPage accounts(@RequestParam(defaultValue = "")
                          @Pattern(regexp = "(?s).{0," + MAX_SEARCH_LENGTH + "}",
                                  message = "must be at most " + MAX_SEARCH_LENGTH + " characters")

@@ -1,10 +1,17 @@
 package com.eoc.accounts.query.account;
 
+import static org.springframework.http.HttpStatus.NOT_FOUND;
+import static org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE;
+
+import com.eoc.accounts.platform.openapi.ProblemResponse;
 import com.eoc.accounts.platform.security.AccountLogins;
 import com.eoc.accounts.platform.security.ApiTokenAuthentication;
 import com.eoc.accounts.platform.security.ApiTokenIndex;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Min;
 import java.time.Instant;
 import java.util.Optional;
@@ -20,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** An account's view, by its id or as the caller's own; with {@code minVersion}, once it has reached that version. */
 @RestController
+@Tag(name = "Account views", description = "An account as its owner, its API token and its readers see it")
 class AccountViewController {
 
     private static final String MIN_VERSION = "Answer once the view's version is at least this (the version a command "
@@ -42,7 +50,12 @@ class AccountViewController {
 
     /** The ETag is the aggregate's version, the same value the command side answers with. */
     @GetMapping("/api/accounts/{id}")
-    @Operation(summary = "The account's view")
+    @Operation(summary = "The account's view", description = "Its owner, its API token, viewers, auditors and"
+            + " administrators may read it. apiToken and avatarUrl are null when there is none")
+    @ApiResponse(responseCode = "200", description = "The view", useReturnTypeSchema = true,
+            headers = @Header(name = "ETag", ref = "ETag"))
+    @ProblemResponse(status = NOT_FOUND, types = "account-not-found")
+    @ProblemResponse(status = SERVICE_UNAVAILABLE, types = "view-behind")
     ResponseEntity<AccountResponse> account(@PathVariable UUID id,
                                             @Parameter(description = MIN_VERSION)
                                             @RequestParam(required = false)
@@ -54,6 +67,10 @@ class AccountViewController {
     @Operation(summary = "The caller's own account view",
             description = "The account whose login is the JWT's sub (an API token: its own account), as "
                     + "GET /api/accounts/{id} answers it; 404 no-account when the login has no account.")
+    @ApiResponse(responseCode = "200", description = "The view", useReturnTypeSchema = true,
+            headers = @Header(name = "ETag", ref = "ETag"))
+    @ProblemResponse(status = NOT_FOUND, types = {"no-account", "account-not-found"})
+    @ProblemResponse(status = SERVICE_UNAVAILABLE, types = "view-behind")
     ResponseEntity<AccountResponse> me(@Parameter(hidden = true)
                                        @CurrentSecurityContext(expression = "authentication") Authentication caller,
                                        @Parameter(description = MIN_VERSION)

@@ -1,5 +1,14 @@
 package com.eoc.accounts.query.account;
 
+import static org.springframework.http.HttpStatus.NOT_FOUND;
+
+import com.eoc.accounts.platform.openapi.ProblemResponse;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
 import java.util.UUID;
 import org.springframework.http.CacheControl;
@@ -22,9 +31,13 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/accounts")
+@Tag(name = "Account views", description = "An account as its owner, its API token and its readers see it")
 class AvatarController {
 
     static final int VERSION_LENGTH = 16;
+    private static final String ETAG = "The image's SHA-256, a strong entity tag";
+    private static final String CACHING = "private, max-age=31536000, immutable with v= the image's version (as the"
+            + " view's avatarUrl names it); otherwise private, no-cache";
     private static final CacheControl FOREVER = CacheControl.maxAge(Duration.ofDays(365)).cachePrivate().immutable();
     private static final CacheControl REVALIDATE = CacheControl.noCache().cachePrivate();
 
@@ -37,6 +50,18 @@ class AvatarController {
     }
 
     @GetMapping("/{id}/avatar")
+    @Operation(summary = "The account's avatar, a PNG", description = "Read at the view's avatarUrl, it may be"
+            + " cached for a year; without v=, it must be revalidated with If-None-Match")
+    @ApiResponse(responseCode = "200", description = "The image",
+            content = @Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary")),
+            headers = {@Header(name = "ETag", description = ETAG, required = true, schema = @Schema(type = "string")),
+                    @Header(name = "Cache-Control", description = CACHING, required = true,
+                            schema = @Schema(type = "string"))})
+    @ApiResponse(responseCode = "304", description = "The copy named in If-None-Match is current", content = @Content,
+            headers = {
+            @Header(name = "ETag", description = ETAG, required = true, schema = @Schema(type = "string")),
+            @Header(name = "Cache-Control", description = CACHING, required = true, schema = @Schema(type = "string"))})
+    @ProblemResponse(status = NOT_FOUND, types = {"account-not-found", "no-avatar"})
     ResponseEntity<byte[]> avatar(@PathVariable UUID id, @RequestParam(name = "v", required = false) String version,
                                   @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
         AccountView view = accounts.findById(id).orElseThrow(() -> new AccountNotFoundException(id));

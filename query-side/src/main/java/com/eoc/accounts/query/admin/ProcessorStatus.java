@@ -1,5 +1,6 @@
 package com.eoc.accounts.query.admin;
 
+import jakarta.annotation.Nullable;
 import java.util.Collection;
 import java.util.List;
 import java.util.OptionalLong;
@@ -28,9 +29,9 @@ import org.axonframework.eventhandling.EventTrackerStatus;
  * @param claims          every segment of the processor, with the node that holds it (this one or
  *                        another) and its stored position
  */
-record ProcessorStatus(String name, Long position, boolean caughtUp, boolean replaying, ReplayProgress progress,
-                       int segments, int claimedSegments, long head, long deadLetters, boolean failing,
-                       String node, List<SegmentClaim> claims) {
+record ProcessorStatus(String name, @Nullable Long position, boolean caughtUp, boolean replaying,
+                       @Nullable ReplayProgress progress, int segments, int claimedSegments, long head,
+                       long deadLetters, boolean failing, String node, List<SegmentClaim> claims) {
 
     /** Events done of the events to replay, for the slowest segment. */
     record ReplayProgress(long done, long total) {

@@ -1,5 +1,7 @@
 package com.eoc.accounts.query.admin;
 
+import jakarta.annotation.Nullable;
+
 /**
  * One segment of a processor as the token table has it, whichever node works on it.
  *
@@ -11,5 +13,5 @@ package com.eoc.accounts.query.admin;
  * @param position the position stored for the segment: the global index of the last event it
  *                 handled or skipped; null before the first event
  */
-record SegmentClaim(int segment, String owner, boolean claimed, Long position) {
+record SegmentClaim(int segment, @Nullable String owner, boolean claimed, @Nullable Long position) {
 }

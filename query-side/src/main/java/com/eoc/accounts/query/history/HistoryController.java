@@ -1,13 +1,19 @@
 package com.eoc.accounts.query.history;
 
+import com.eoc.accounts.platform.openapi.ProblemResponse;
 import com.eoc.accounts.query.account.AccountResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** For auditors: an account's events as recorded, and its state as it stood at an instant. */
 @RestController
 @RequestMapping("/api/accounts/{id}/history")
+@Tag(name = "Audit", description = "An account's events as recorded, for auditors and administrators")
 class HistoryController {
 
     private final AccountHistory history;
@@ -36,18 +43,23 @@ class HistoryController {
     @Parameter(name = "asOf", in = ParameterIn.QUERY, required = false,
             description = "ISO-8601 instant, e.g. 2026-11-28T12:00:00Z: answer the account's state then instead",
             schema = @Schema(type = "string", format = "date-time"))
+    @ApiResponse(responseCode = "200", description = "Without asOf, the events; with asOf, the account's state then",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(oneOf = {HistoryEntry[].class, AccountResponse.class})),
+            headers = @Header(name = "ETag", description = "With asOf: the version the account had then, quoted",
+                    schema = @Schema(type = "string")))
+    @ProblemResponse(status = HttpStatus.NOT_FOUND, types = "account-not-found")
     List<HistoryEntry> history(@PathVariable UUID id) {
         return history.events(id);
     }
 
     /**
      * The ETag is the version the account had then, as {@code GET /api/accounts/{id}} gives it.
-     * springdoc merges this method into the one above, whose description of {@code asOf} (optional)
-     * stands for both.
+     * One operation with the method above in the OpenAPI description, which describes both.
      */
     @GetMapping(params = "asOf")
-    ResponseEntity<AccountResponse> asOf(@PathVariable UUID id,
-                                         @Parameter(hidden = true) @RequestParam Instant asOf) {
+    @Operation(hidden = true)
+    ResponseEntity<AccountResponse> asOf(@PathVariable UUID id, @RequestParam Instant asOf) {
         AccountResponse state = history.stateAsOf(id, asOf);
         return ResponseEntity.ok().eTag(Long.toString(state.version())).body(state);
     }

@@ -1,5 +1,6 @@
 package com.eoc.accounts.query.history;
 
+import jakarta.annotation.Nullable;
 import java.time.Instant;
 import java.util.Objects;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -16,8 +17,8 @@ import org.axonframework.serialization.UnknownSerializedType;
  *                      X-Correlation-Id), from the event's metadata
  * @param data          the event's fields without secrets; see {@link AuditedData}
  */
-record HistoryEntry(long sequence, String type, Instant occurredAt, String actor, String correlationId,
-                    Object data) {
+record HistoryEntry(long sequence, String type, Instant occurredAt, @Nullable String actor,
+                    @Nullable String correlationId, Object data) {
 
     /** The metadata keys that the command side writes on every event. */
     static final String ACTOR = "actor";
