@@ -9,6 +9,7 @@ import static org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE;
 import static org.springframework.http.HttpStatus.UNAUTHORIZED;
 import static org.springframework.http.HttpStatus.UNSUPPORTED_MEDIA_TYPE;
 
+import com.eoc.accounts.platform.observability.CorrelationIds;
 import com.eoc.accounts.platform.security.TokenExpirationHeader;
 import com.eoc.accounts.platform.web.ProblemDetailsSupport;
 import io.swagger.v3.core.converter.AnnotatedType;
@@ -74,7 +75,10 @@ public class OpenApiConventions implements OpenApiCustomizer, OperationCustomize
      */
     private static final Map<String, Header> ON_EVERY_RESPONSE = Map.of(
             TokenExpirationHeader.NAME, header("When the API token that authenticated the request expires: sent with"
-                    + " every answer to a request made with an API token, whatever the answer", dateTime()));
+                    + " every answer to a request made with an API token, whatever the answer", dateTime()),
+            CorrelationIds.HEADER, header("The request's correlation id: the caller's own if it sent a well-formed"
+                    + " one (1 to 64 letters, digits and ._:-), else a new one; the log lines and the events of the"
+                    + " request name it", string()));
 
     /** Headers that operations name by reference; each is required where it is named. */
     private static final Map<String, Header> SHARED_HEADERS = Map.of(
