@@ -32,7 +32,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 class PublishedDescriptionSystemTest {
 
-    static final String REGENERATE = "regenerate docs/openapi with ./mvnw -B -o -pl system-tests verify"
+    static final String REGENERATE = "regenerate docs/openapi with ./mvnw -B -pl system-tests verify"
             + " -Dtest=PublishedDescriptionSystemTest -Dsurefire.failIfNoSpecifiedTests=false -Dopenapi.update=true";
 
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
