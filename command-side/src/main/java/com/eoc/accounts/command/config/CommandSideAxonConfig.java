@@ -4,13 +4,13 @@ import com.eoc.accounts.command.email.EmailIndex;
 import com.eoc.accounts.command.login.AccountLoginIndex;
 import com.eoc.accounts.command.token.ApiTokenIndexing;
 import com.eoc.accounts.platform.eventstore.PostgresEventStore;
+import com.eoc.accounts.platform.observability.MessageLog;
 import com.eoc.accounts.platform.observability.PlatformObservability;
 import java.util.stream.Stream;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.messaging.MessageHandlerInterceptor;
-import org.axonframework.messaging.interceptors.LoggingInterceptor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -39,12 +39,9 @@ class CommandSideAxonConfig {
                         .registerListenerInvocationErrorHandler(group, config -> PropagatingErrorHandler.instance()));
     }
 
-    /**
-     * Axon's message log: each command's arrival and outcome, in the request's trace and with its
-     * correlation id; off unless {@link PlatformObservability#MESSAGE_LOG}'s level is raised.
-     */
+    /** Each command's handling in the message log, off unless its level is raised ({@link MessageLog}). */
     @Bean
     MessageHandlerInterceptor<CommandMessage<?>> commandLog() {
-        return new LoggingInterceptor<>(PlatformObservability.MESSAGE_LOG);
+        return new MessageLog<>();
     }
 }

@@ -18,13 +18,6 @@ import org.springframework.core.Ordered;
 @Configuration(proxyBeanMethods = false)
 public class PlatformObservability {
 
-    /**
-     * The logger of Axon's {@code LoggingInterceptor} on each side: a line as each command or
-     * event arrives and as its handling ends. Off unless its level is raised to INFO (platform.yml),
-     * for a look at what one request caused on both sides.
-     */
-    public static final String MESSAGE_LOG = "com.eoc.accounts.messages";
-
     /** Right after the request's observation starts, so every later filter logs with the id. */
     @Bean
     FilterRegistrationBean<CorrelationIds> correlationIds() {

@@ -3,6 +3,7 @@ package com.eoc.accounts.query.config;
 import com.eoc.accounts.platform.eventstore.PostgresEventStore;
 import com.eoc.accounts.platform.observability.PlatformObservability;
 import com.eoc.accounts.platform.observability.CorrelationIds;
+import com.eoc.accounts.platform.observability.MessageLog;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Map;
@@ -19,7 +20,6 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
-import org.axonframework.messaging.interceptors.LoggingInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
@@ -159,14 +159,13 @@ class QuerySideAxonConfig {
      * Every log line written while an event is handled names the request that caused it: the
      * correlation id the command side recorded in the event's metadata, in the logging context
      * as a request's own is ({@link CorrelationIds}). Its trace id is there too, from the span
-     * that Axon's tracing opens around the event's handling. Then Axon's message log, within it.
+     * that Axon's tracing opens around the event's handling. Then the message log ({@link MessageLog}), within it.
      */
     @Bean
     ConfigurerModule eventHandlingLogsItsCorrelationId() {
         return configurer -> configurer.eventProcessing()
                 .registerDefaultHandlerInterceptor((config, processorName) -> QuerySideAxonConfig::withCorrelationId)
-                .registerDefaultHandlerInterceptor((config, processorName) ->
-                        new LoggingInterceptor<EventMessage<?>>(PlatformObservability.MESSAGE_LOG));
+                .registerDefaultHandlerInterceptor((config, processorName) -> new MessageLog<EventMessage<?>>());
     }
 
     private static Object withCorrelationId(UnitOfWork<? extends EventMessage<?>> unitOfWork,
