@@ -8,8 +8,6 @@ import java.util.OptionalLong;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
@@ -30,12 +28,12 @@ import org.springframework.stereotype.Component;
 class EventProcessorMetrics {
 
     private final EventProcessingConfiguration eventProcessing;
-    private final EventStore eventStore;
+    private final ProcessorAdmin admin;
     private final MeterRegistry registry;
 
-    EventProcessorMetrics(EventProcessingConfiguration eventProcessing, EventStore eventStore, MeterRegistry registry) {
+    EventProcessorMetrics(EventProcessingConfiguration eventProcessing, ProcessorAdmin admin, MeterRegistry registry) {
         this.eventProcessing = eventProcessing;
-        this.eventStore = eventStore;
+        this.admin = admin;
         this.registry = registry;
     }
 
@@ -88,12 +86,7 @@ class EventProcessorMetrics {
             return 0;
         }
         long slowest = segments.stream().mapToLong(segment -> segment.getCurrentPosition().orElse(0)).min().orElseThrow();
-        return Math.max(0, head() - slowest);
-    }
-
-    private double head() {
-        TrackingToken head = eventStore.createHeadToken();
-        return head == null ? 0 : head.position().orElse(0);
+        return Math.max(0, admin.head() - slowest);
     }
 
     private double deadLetters(String name) {

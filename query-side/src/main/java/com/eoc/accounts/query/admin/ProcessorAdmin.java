@@ -153,7 +153,8 @@ class ProcessorAdmin {
         }
     }
 
-    private long head() {
+    /** The newest position in the event store: 0 while it holds no event. */
+    long head() {
         TrackingToken head = eventStore.createHeadToken();
         return head == null ? 0 : head.position().orElse(0);
     }
