@@ -1,5 +1,6 @@
 package com.eoc.accounts.platform.observability;
 
+import com.eoc.accounts.platform.security.ApiTokenFormat;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,7 +19,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * complaint to the log lines of both sides and to the account's history.
  *
  * <p>A caller's value that is not well formed is replaced, not repeated: it would otherwise reach
- * log lines and events as the client sent it.
+ * log lines and events as the client sent it. So is one that starts like an API token, lest a
+ * client's mistake put its token in plain text into the logs and the event store.
  */
 public final class CorrelationIds extends OncePerRequestFilter {
 
@@ -34,11 +36,15 @@ public final class CorrelationIds extends OncePerRequestFilter {
         return MDC.get(KEY);
     }
 
+    private static boolean acceptable(String given) {
+        return given != null && WELL_FORMED.matcher(given).matches() && !given.startsWith(ApiTokenFormat.PREFIX);
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String given = request.getHeader(HEADER);
-        String id = given != null && WELL_FORMED.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        String id = acceptable(given) ? given : UUID.randomUUID().toString();
         response.setHeader(HEADER, id);
         try (MDC.MDCCloseable ignored = MDC.putCloseable(KEY, id)) {
             chain.doFilter(request, response);
