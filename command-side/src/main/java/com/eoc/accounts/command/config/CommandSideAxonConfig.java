@@ -10,7 +10,9 @@ import java.util.stream.Stream;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.SubscribingEventProcessor;
 import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.monitoring.NoOpMessageMonitor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -37,6 +39,18 @@ class CommandSideAxonConfig {
                         ApiTokenIndexing.PROCESSING_GROUP)
                 .forEach(group -> configurer.eventProcessing()
                         .registerListenerInvocationErrorHandler(group, config -> PropagatingErrorHandler.instance()));
+    }
+
+    /**
+     * No message monitors of Axon's for the lookups: they run in the command's unit of work, so the
+     * command bus's timer and counters already cover them, and a counter, timer, capacity and
+     * latency look-up per event for each of the three would cost every command about a tenth of
+     * its CPU (docs/performance.md) to say it again.
+     */
+    @Bean
+    ConfigurerModule noMonitorsForTheLookups() {
+        return configurer -> configurer.configureMessageMonitor(SubscribingEventProcessor.class,
+                (configuration, componentType, componentName) -> NoOpMessageMonitor.instance());
     }
 
     /** Each command's handling in the message log, off unless its level is raised ({@link MessageLog}). */

@@ -61,6 +61,22 @@ class CommandSideIntegrationTest extends LocalRunTest {
     }
 
     /**
+     * Axon's monitors count and time the commands and the appended events; the lookups that run
+     * inside a command have none of their own.
+     */
+    @Test
+    void axonsMonitorsCoverTheCommandsButNotTheLookupsInsideThem() {
+        register();
+
+        Http.Reply scrape = admin.get("/actuator/prometheus");
+
+        assertThat(scrape.status()).isEqualTo(200);
+        assertThat(scrape.body()).contains("commandBus_successCounter_total{", "payloadType=\"RegisterAccount\"",
+                "eventStore_ingestedCounter_total{");
+        assertThat(scrape.body()).doesNotContain("eventProcessor_");
+    }
+
+    /**
      * The query side asks for asynchronous commits (its data is derived); the command side keeps
      * the server's setting for the events, which is on in production (these tests' database
      * turns it off for speed).
