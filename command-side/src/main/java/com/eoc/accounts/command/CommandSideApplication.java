@@ -12,10 +12,13 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Import;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
 @Import(OpenApiConventions.class)
 @ConfigurationPropertiesScan
+// the checkpoints of the event log (audit.CheckpointSchedule)
+@EnableScheduling
 @EnableConfigurationProperties(TokenPolicy.class)
 @OpenAPIDefinition(info = @Info(title = "Account settings: commands", version = "1",
         description = "Register accounts, rename users, change email and avatar, generate and delete the one "

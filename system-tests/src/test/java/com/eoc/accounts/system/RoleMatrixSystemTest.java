@@ -218,6 +218,10 @@ class RoleMatrixSystemTest {
                 new Endpoint("POST /api/tokens/introspect", 200, EnumSet.of(INTROSPECTOR, ADMIN), Arrange.SHARED,
                         (account, credential) -> commandSide.exchange("POST", "/api/tokens/introspect",
                                 Body.form("token", mine.token()), credential)),
+                new Endpoint("POST /api/audit/checkpoints", 200, admin, Arrange.SHARED, (account, credential) ->
+                        commandSide.send("POST", "/api/audit/checkpoints", null, credential)),
+                new Endpoint("GET /api/audit/public-key", 200, everyone, Arrange.SHARED, (account, credential) ->
+                        commandSide.send("GET", "/api/audit/public-key", null, credential)),
                 new Endpoint("GET /actuator/health (command side)", 200, everyone, Arrange.SHARED,
                         (account, credential) -> commandSide.send("GET", "/actuator/health", null, credential)),
                 new Endpoint("GET /v3/api-docs (command side)", 200, everyone, Arrange.SHARED,
@@ -240,6 +244,8 @@ class RoleMatrixSystemTest {
                 account -> "/api/accounts?search=" + account.lastName()));
         endpoints.addAll(reads("/api/token-expiry-warnings", dashboards, account -> "/api/token-expiry-warnings"));
         endpoints.addAll(reads("/api/accounts/{id}/history", auditors, account -> account.path() + "/history"));
+        endpoints.addAll(reads("/api/accounts/{id}/history/export", auditors,
+                account -> account.path() + "/history/export"));
         endpoints.addAll(reads("/api/stats", dashboards, account -> "/api/stats"));
         Set<Caller> withAccount = EnumSet.of(OWNER, OTHER_OWNER, API_TOKEN, OTHER_API_TOKEN);
         Set<Caller> withoutAccount = EnumSet.of(ADMIN, AUDITOR, VIEWER, INTROSPECTOR);

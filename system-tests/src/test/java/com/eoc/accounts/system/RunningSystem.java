@@ -148,6 +148,9 @@ final class RunningSystem {
                 "SPRING_PROFILES_ACTIVE", "local",
                 "DEV_SIGNING_KEY_FILE", signingKey.toString(),
                 "LOCAL_ISSUER", "http://localhost:" + issuerPort,
+                // the checkpoints' key beside the JWTs' one; checkpoints signed when a test asks
+                "AUDIT_SIGNING_KEY_FILE", signingKey.resolveSibling("system-test-audit-key.pem").toString(),
+                "AUDIT_CHECKPOINT_INTERVAL", "PT1H",
                 // Axon's message log: a line per command and event handled, with their trace and correlation ids
                 "LOGGING_LEVEL_COM_EOC_ACCOUNTS_MESSAGES", "info");
     }

@@ -57,6 +57,7 @@ class WebRoleMatrixSystemTest {
      */
     private static final Set<String> NOT_THROUGH_WEB = Set.of(
             "GET /api/no-such-endpoint (command side)",
+            "GET /api/audit/public-key",
             "POST /api/admin/processors/{name}/replay",
             "POST /api/admin/processors/{name}/dead-letters/retry");
 
@@ -257,6 +258,8 @@ class WebRoleMatrixSystemTest {
         reads(routes, "/api/accounts?search=", account -> "/api/accounts?search=" + account.lastName());
         reads(routes, "/api/token-expiry-warnings", account -> "/api/token-expiry-warnings");
         reads(routes, "/api/accounts/{id}/history", account -> account.path() + "/history");
+        reads(routes, "/api/accounts/{id}/history/export", account -> account.path() + "/history/export");
+        change(routes, "POST /api/audit/checkpoints", account -> "/api/audit/checkpoints", account -> Body.none());
         reads(routes, "/api/stats", account -> "/api/stats");
         reads(routes, "/api/me", account -> "/api/me");
         reads(routes, "/api/token-policy", account -> "/api/token-policy");

@@ -29,6 +29,9 @@ class CommandSideSecurity {
                 .requestMatchers(HttpMethod.POST, "/api/accounts").hasRole(Roles.ADMIN)
                 .requestMatchers(HttpMethod.POST, "/api/accounts/{accountId}/api-token").access(accounts.owner())
                 .requestMatchers("/api/accounts/{accountId}/**").access(accounts.ownerOr(Roles.ADMIN))
-                .requestMatchers(HttpMethod.POST, "/api/tokens/introspect").hasAnyRole(Roles.INTROSPECTOR, Roles.ADMIN));
+                .requestMatchers(HttpMethod.POST, "/api/tokens/introspect").hasAnyRole(Roles.INTROSPECTOR, Roles.ADMIN)
+                // a public key is public: auditors fetch it once and keep it apart from the service
+                .requestMatchers(HttpMethod.GET, "/api/audit/public-key").permitAll()
+                .requestMatchers(HttpMethod.POST, "/api/audit/checkpoints").hasRole(Roles.ADMIN));
     }
 }

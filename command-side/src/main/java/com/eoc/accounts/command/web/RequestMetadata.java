@@ -1,5 +1,6 @@
 package com.eoc.accounts.command.web;
 
+import com.eoc.accounts.platform.eventstore.AuditedMetaData;
 import com.eoc.accounts.platform.observability.CorrelationIds;
 import java.util.Map;
 import java.util.Objects;
@@ -26,7 +27,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 class RequestMetadata {
 
     static final String ANONYMOUS = "anonymous";
-    static final String ACTOR = "actor";
+    /** The metadata key of who issued a command, which its events keep and their chain links cover. */
+    static final String ACTOR = AuditedMetaData.ACTOR;
 
     /** Registered with the command gateway by Axon's Spring Boot support, as every such bean is. */
     @Bean

@@ -23,7 +23,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  * appends; the query side only reads. Each application imports this configuration.
  *
  * <p>The connection comes from Spring's transaction, so events, lookups and view rows written
- * for one message commit together.
+ * for one message commit together. Each new event is written with its link in its account's hash
+ * chain ({@link ChainedAppend}).
  */
 @Configuration(proxyBeanMethods = false)
 public class PostgresEventStore {
@@ -81,6 +82,7 @@ public class PostgresEventStore {
                 .schema(SCHEMA)
                 .connectionProvider(connections(dataSource))
                 .transactionManager(transactionManager)
+                .appendEvents(new ChainedAppend())
                 .persistenceExceptionResolver(PostgresEventStore::isUniqueViolation)
                 .snapshotSerializer(serializer)
                 .eventSerializer(eventSerializer)

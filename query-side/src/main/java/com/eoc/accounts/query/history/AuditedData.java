@@ -17,6 +17,14 @@ final class AuditedData {
     }
 
     /**
+     * Whether a stored payload of this type holds a credential (a token's hash): an export then
+     * leaves the payload out and gives its digest only.
+     */
+    static boolean holdsACredential(String payloadType) {
+        return TokenGenerated.class.getName().equals(payloadType);
+    }
+
+    /**
      * @return the fields to show, as a record that serialises to JSON; {@code null} for a payload
      *         that is not an account event this side knows, which might hold anything
      */

@@ -1,5 +1,6 @@
 package com.eoc.accounts.query.history;
 
+import com.eoc.accounts.auditproof.HistoryExport;
 import com.eoc.accounts.platform.openapi.ProblemResponse;
 import com.eoc.accounts.query.account.AccountResponse;
 import io.swagger.v3.oas.annotations.Operation;
@@ -13,6 +14,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,9 +31,30 @@ import org.springframework.web.bind.annotation.RestController;
 class HistoryController {
 
     private final AccountHistory history;
+    private final HistoryExporter exporter;
 
-    HistoryController(AccountHistory history) {
+    HistoryController(AccountHistory history, HistoryExporter exporter) {
         this.history = history;
+        this.exporter = exporter;
+    }
+
+    @GetMapping("/export")
+    @Operation(summary = "The account's events as stored, with their hash chain and the latest checkpoint's proofs",
+            description = "For offline verification: java -jar audit-proof/target/audit-verifier.jar --public-key "
+                    + "<key.pem> <export.json> (docs/audit.md). Each event as its row stores it, with its chain link; "
+                    + "the payload of an event that holds a credential (TokenGenerated) is left out, its digest "
+                    + "given. An event appended after the latest checkpoint has no proof yet: the verifier names it "
+                    + "until the next checkpoint covers it.")
+    @ApiResponse(responseCode = "200", description = "The export",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = HistoryExport.class)),
+            headers = @Header(name = "Content-Disposition", description = "attachment; filename=history-<id>.json",
+                    schema = @Schema(type = "string")))
+    @ProblemResponse(status = HttpStatus.NOT_FOUND, types = "account-not-found")
+    ResponseEntity<HistoryExport> export(@PathVariable UUID id) {
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("history-" + id + ".json").build().toString())
+                .body(exporter.export(id));
     }
 
     @GetMapping

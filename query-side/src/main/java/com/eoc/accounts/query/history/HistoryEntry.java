@@ -1,5 +1,6 @@
 package com.eoc.accounts.query.history;
 
+import com.eoc.accounts.platform.eventstore.AuditedMetaData;
 import jakarta.annotation.Nullable;
 import java.time.Instant;
 import java.util.Objects;
@@ -21,8 +22,8 @@ record HistoryEntry(long sequence, String type, Instant occurredAt, @Nullable St
                     @Nullable String correlationId, Object data) {
 
     /** The metadata keys that the command side writes on every event. */
-    static final String ACTOR = "actor";
-    static final String CORRELATION_ID = "correlationId";
+    static final String ACTOR = AuditedMetaData.ACTOR;
+    static final String CORRELATION_ID = AuditedMetaData.CORRELATION_ID;
 
     static HistoryEntry of(DomainEventMessage<?> event) {
         MetaData metaData = event.getMetaData();

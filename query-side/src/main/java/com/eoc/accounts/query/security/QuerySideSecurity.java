@@ -26,7 +26,8 @@ class QuerySideSecurity {
     SecurityFilterChain querySideFilterChain(HttpSecurity http, BearerTokenSecurity bearer, AccountAccess accounts)
             throws Exception {
         return bearer.build(http, requests -> requests
-                .requestMatchers(reads("/api/accounts/{accountId}/history")).hasAnyRole(Roles.AUDITOR, Roles.ADMIN)
+                .requestMatchers(reads("/api/accounts/{accountId}/history", "/api/accounts/{accountId}/history/export"))
+                        .hasAnyRole(Roles.AUDITOR, Roles.ADMIN)
                 .requestMatchers(reads("/api/accounts/{accountId}", "/api/accounts/{accountId}/avatar"))
                         .access(accounts.ownerOrOwnTokenOr(Roles.ADMIN, Roles.AUDITOR, Roles.VIEWER))
                 // the caller's own account, and what the settings screen offers: anyone signed in

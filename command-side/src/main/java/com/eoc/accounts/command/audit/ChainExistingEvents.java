@@ -1,0 +1,90 @@
+package com.eoc.accounts.command.audit;
+
+import com.eoc.accounts.auditproof.ChainedEvent;
+import com.eoc.accounts.auditproof.Sha256;
+import com.eoc.accounts.platform.eventstore.AuditedMetaData;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.migration.Context;
+import org.flywaydb.core.api.migration.JavaMigration;
+import org.springframework.stereotype.Component;
+
+/**
+ * Migration 2.1, once, recorded in the command side's Flyway history: links the events written
+ * before the hash chain existed (migration 2 added its column), account by account in sequence
+ * order, exactly as the command side links a new one ({@code ChainedAppend}). An event that has a
+ * link already keeps it, and the next one chains on from it.
+ */
+@Component
+class ChainExistingEvents implements JavaMigration {
+
+    private static final int BATCH = 1_000;
+
+    @Override
+    public MigrationVersion getVersion() {
+        return MigrationVersion.fromVersion("2.1");
+    }
+
+    @Override
+    public String getDescription() {
+        return "link the events from before the hash chain";
+    }
+
+    /** What was recorded as applied is this code as it is: no checksum to compare. */
+    @Override
+    public Integer getChecksum() {
+        return null;
+    }
+
+    /** In the migration's own transaction: either every event is linked, or none. */
+    @Override
+    public boolean canExecuteInTransaction() {
+        return true;
+    }
+
+    @Override
+    public void migrate(Context context) throws SQLException {
+        Connection connection = context.getConnection();
+        try (PreparedStatement select = connection.prepareStatement("SELECT global_index, aggregate_identifier,"
+                + " sequence_number, payload_type, payload_revision, payload, time_stamp, meta_data, chain_hash"
+                + " FROM eventstore.domain_event_entry ORDER BY aggregate_identifier, sequence_number");
+             PreparedStatement update = connection.prepareStatement(
+                     "UPDATE eventstore.domain_event_entry SET chain_hash = ? WHERE global_index = ?")) {
+            select.setFetchSize(BATCH);
+            String account = null;
+            byte[] previous = Sha256.NONE;
+            int pending = 0;
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    String accountId = row.getString("aggregate_identifier");
+                    if (!accountId.equals(account)) {
+                        account = accountId;
+                        previous = Sha256.NONE;
+                    }
+                    byte[] stored = row.getBytes("chain_hash");
+                    if (stored != null) {
+                        previous = stored;
+                        continue;
+                    }
+                    AuditedMetaData metaData = AuditedMetaData.of(row.getBytes("meta_data"));
+                    previous = ChainedEvent.of(accountId, row.getLong("sequence_number"), row.getString("payload_type"),
+                            row.getString("payload_revision"), row.getBytes("payload"), row.getString("time_stamp"),
+                            metaData.actor(), metaData.correlationId()).link(previous);
+                    update.setBytes(1, previous);
+                    update.setLong(2, row.getLong("global_index"));
+                    update.addBatch();
+                    if (++pending == BATCH) {
+                        update.executeBatch();
+                        pending = 0;
+                    }
+                }
+            }
+            if (pending > 0) {
+                update.executeBatch();
+            }
+        }
+    }
+}
