@@ -6,11 +6,12 @@ import java.util.List;
 
 /**
  * Checks an exported history against the public key the auditor trusts, and names the first
- * event that fails: each event must follow the one before it (sequence numbers from 0, none
- * missing), hash to its stored link from the link before it, and, when the checkpoint covers it,
- * be in the checkpoint's tree; the checkpoint must be signed by that key. An event after the
- * checkpoint is not attested yet: the export fails until a later checkpoint covers it, since a
- * forger who wrote it with a recomputed link would pass every other check.
+ * event that fails. The checkpoint must be signed by that key. Then the chain, event by event:
+ * each must follow the one before it (sequence numbers from 0, none missing) and hash to its
+ * stored link from the link before it. Then the attestation: each event must be covered by the
+ * checkpoint and be in its tree. An event after the checkpoint is not attested yet: the export
+ * fails until a later checkpoint covers it, since a forger who wrote it with a recomputed link
+ * would pass every other check.
  */
 public final class ExportVerification {
 
@@ -34,49 +35,78 @@ public final class ExportVerification {
         if (events == null || events.isEmpty()) {
             return failed("the export holds no events");
         }
+        Result chain = chain(export.accountId(), events);
+        if (chain != null) {
+            return chain;
+        }
+        Result attested = attested(events, checkpoint);
+        if (attested != null) {
+            return attested;
+        }
+        return new Result(true, "intact: " + events.size() + " events of account " + export.accountId()
+                + ", each chained to the one before it and in the log signed at position " + checkpoint.position()
+                + " (" + checkpoint.signedAt() + ", key " + checkpoint.keyId() + ")");
+    }
+
+    /** The first event that does not follow the one before it, or does not hash to its link; null if none. */
+    private static Result chain(String accountId, List<HistoryExport.Event> events) {
         byte[] previous = Sha256.NONE;
         long previousIndex = Long.MIN_VALUE;
-        long previousLeaf = -1;
         for (int expected = 0; expected < events.size(); expected++) {
             HistoryExport.Event event = events.get(expected);
-            String name = "event " + event.sequence() + " (global index " + event.globalIndex() + ", "
-                    + simpleName(event.payloadType()) + ", " + event.occurredAt() + ")";
             if (event.sequence() > expected) {
                 return failed("event " + expected + " is missing: the history goes from "
-                        + (expected == 0 ? "its start" : "event " + (expected - 1)) + " to " + name);
+                        + (expected == 0 ? "its start" : "event " + (expected - 1)) + " to " + name(event));
             }
             if (event.sequence() < expected || event.globalIndex() <= previousIndex) {
-                return failed(name + " is out of its place: it comes after event " + (expected - 1));
+                return failed(name(event) + " is out of its place: it comes after event " + (expected - 1));
             }
             if (event.link() == null) {
-                return failed(name + " has no chain link");
+                return failed(name(event) + " has no chain link");
             }
             if (!event.payloadMatchesDigest()) {
-                return failed(name + ": its payload does not match its digest");
+                return failed(name(event) + ": its payload does not match its digest");
             }
-            byte[] link = event.chained(export.accountId()).link(previous);
+            byte[] link = event.chained(accountId).link(previous);
             if (!Arrays.equals(link, Sha256.fromHex(event.link()))) {
-                return failed(name + " does not match its chain link: it, or the link before it, was changed");
+                return failed(name(event) + " does not match its chain link: it, or the link before it, was changed");
             }
+            previous = link;
+            previousIndex = event.globalIndex();
+        }
+        return null;
+    }
+
+    /**
+     * The first event that the checkpoint does not cover, or whose proof does not lead to its
+     * root; null if none. The proofs are computed from the log as it is now: if any event beneath
+     * the checkpoint was rewritten with its link recomputed, or removed, they fail from the first
+     * event on, whoever's event it was.
+     */
+    private static Result attested(List<HistoryExport.Event> events, Checkpoint checkpoint) {
+        long previousLeaf = -1;
+        for (HistoryExport.Event event : events) {
             if (checkpoint == null || event.globalIndex() > checkpoint.position()) {
-                return failed(name + " is not covered by a signed checkpoint"
+                return failed(name(event) + " is not covered by a signed checkpoint"
                         + (checkpoint == null ? "" : " (the latest covers up to global index " + checkpoint.position() + ")")
                         + ": it was appended since, or forged. Export again after the next checkpoint.");
             }
             HistoryExport.Proof proof = event.proof();
             if (proof == null || proof.leafIndex() <= previousLeaf
-                    || !MerkleTree.includes(checkpoint.rootDigest(), checkpoint.treeSize(), proof.leafIndex(), link,
-                    proof.pathDigests())) {
-                return failed(name + " is not in the log that the checkpoint at position " + checkpoint.position()
-                        + " signed: it was written or changed after, with its link recomputed");
+                    || !MerkleTree.includes(checkpoint.rootDigest(), checkpoint.treeSize(), proof.leafIndex(),
+                    Sha256.fromHex(event.link()), proof.pathDigests())) {
+                return failed(name(event) + " is not in the log that the checkpoint at position " + checkpoint.position()
+                        + " signed: it, or an event beneath that position (of this account or another), was rewritten"
+                        + " with its link recomputed or removed after the checkpoint was signed");
             }
-            previous = link;
-            previousIndex = event.globalIndex();
             previousLeaf = proof.leafIndex();
         }
-        return new Result(true, "intact: " + events.size() + " events of account " + export.accountId()
-                + ", each chained to the one before it and in the log signed at position " + checkpoint.position()
-                + " (" + checkpoint.signedAt() + ", key " + checkpoint.keyId() + ")");
+        return null;
+    }
+
+    private static String name(HistoryExport.Event event) {
+        return "event " + event.sequence() + " (global index " + event.globalIndex() + ", "
+                + simpleName(event.payloadType()) + ", " + event.occurredAt() + ")";
     }
 
     private static Result failed(String message) {

@@ -1,5 +1,6 @@
 package com.eoc.accounts.auditproof;
 
+import jakarta.annotation.Nullable;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -16,7 +17,7 @@ import java.util.List;
  * @param checkpoint the latest signed checkpoint when exported, or {@code null} before the first
  */
 public record HistoryExport(String format, String accountId, Instant exportedAt, List<Event> events,
-                            Checkpoint checkpoint) {
+                            @Nullable Checkpoint checkpoint) {
 
     public static final String FORMAT = "eoc-accounts/history-export/1";
 
@@ -36,9 +37,9 @@ public record HistoryExport(String format, String accountId, Instant exportedAt,
      * @param link          its chain link as stored, hexadecimal, or {@code null} if it has none
      * @param proof         its place in the checkpoint's tree, or {@code null} if the checkpoint does not cover it
      */
-    public record Event(long globalIndex, long sequence, String payloadType, String revision, String occurredAt,
-                        String actor, String correlationId, String payload, String payloadSha256, String link,
-                        Proof proof) {
+    public record Event(long globalIndex, long sequence, String payloadType, @Nullable String revision,
+                        String occurredAt, @Nullable String actor, @Nullable String correlationId,
+                        @Nullable String payload, String payloadSha256, @Nullable String link, @Nullable Proof proof) {
 
         /** What the chain link covers, from what the export says. */
         ChainedEvent chained(String accountId) {

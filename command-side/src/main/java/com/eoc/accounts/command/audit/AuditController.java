@@ -29,7 +29,8 @@ class AuditController {
     }
 
     @PostMapping(path = "/checkpoints", consumes = MediaType.ALL_VALUE)
-    @Operation(summary = "Sign a checkpoint of the whole log now, unless the latest covers every event already",
+    @Operation(operationId = "signCheckpoint",
+            summary = "Sign a checkpoint of the whole log now, unless the latest covers every event already",
             description = "Administrators. Otherwise one is signed every accounts.audit.checkpoint-interval "
                     + "(AUDIT_CHECKPOINT_INTERVAL, 1 minute) when events were appended. Answers the checkpoint "
                     + "that covers the log as it stood: position (the highest global index covered), treeSize, "
@@ -43,7 +44,8 @@ class AuditController {
 
     @GetMapping(path = "/public-key", produces = MediaType.TEXT_PLAIN_VALUE)
     @SecurityRequirements
-    @Operation(summary = "The Ed25519 public key that checkpoints are signed with, in PEM",
+    @Operation(operationId = "auditPublicKey",
+            summary = "The Ed25519 public key that checkpoints are signed with, in PEM",
             description = "Public. Save it once, keep it apart from the service, and give it to the verifier: "
                     + "java -jar audit-proof/target/audit-verifier.jar --public-key <file> <export.json>.")
     @ApiResponse(responseCode = "200", description = "The public key, X.509 SubjectPublicKeyInfo in PEM",

@@ -39,7 +39,8 @@ class HistoryController {
     }
 
     @GetMapping("/export")
-    @Operation(summary = "The account's events as stored, with their hash chain and the latest checkpoint's proofs",
+    @Operation(operationId = "exportHistory",
+            summary = "The account's events as stored, with their hash chain and the latest checkpoint's proofs",
             description = "For offline verification: java -jar audit-proof/target/audit-verifier.jar --public-key "
                     + "<key.pem> <export.json> (docs/audit.md). Each event as its row stores it, with its chain link; "
                     + "the payload of an event that holds a credential (TokenGenerated) is left out, its digest "
