@@ -13,8 +13,8 @@ import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.stereotype.Component;
 
 /**
- * Migration 2.1, once, recorded in the command side's Flyway history: links the events written
- * before the hash chain existed (migration 2 added its column), account by account in sequence
+ * Migration 1.4, once, recorded in the command side's Flyway history: links the events written
+ * before the hash chain existed (migration 1.3 added its column), account by account in sequence
  * order, exactly as the command side links a new one ({@code ChainedAppend}). An event that has a
  * link already keeps it, and the next one chains on from it.
  */
@@ -25,7 +25,7 @@ class ChainExistingEvents implements JavaMigration {
 
     @Override
     public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("2.1");
+        return MigrationVersion.fromVersion("1.4");
     }
 
     @Override

@@ -17,7 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
- * Migration 2.1 links the events that were written before the hash chain, account by account in
+ * Migration 1.4 links the events that were written before the hash chain, account by account in
  * sequence order, exactly as the command side links a new event; and it is recorded, so it runs once.
  */
 class ChainExistingEventsTest {
@@ -30,7 +30,7 @@ class ChainExistingEventsTest {
         SimpleDriverDataSource dataSource = new SimpleDriverDataSource(
                 new Driver(), SharedPostgres.createDatabase(), LocalPostgres.USER, "");
         JdbcClient jdbc = JdbcClient.create(dataSource);
-        migrate(dataSource, "2");
+        migrate(dataSource, "1.3");
         UUID first = UUID.randomUUID();
         UUID second = UUID.randomUUID();
         // interleaved in the log, as accounts' events are
@@ -59,7 +59,7 @@ class ChainExistingEventsTest {
                 previous = expected;
             }
         }
-        assertThat(jdbc.sql("SELECT count(*) FROM command_side.flyway_schema_history WHERE version = '2.1' AND success")
+        assertThat(jdbc.sql("SELECT count(*) FROM command_side.flyway_schema_history WHERE version = '1.4' AND success")
                 .query(Long.class).single()).isEqualTo(1);
     }
 

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.statements.AppendEventsStatementBuilder;
 import org.axonframework.eventsourcing.eventstore.jdbc.statements.TimestampWriter;
@@ -43,10 +44,7 @@ final class ChainedAppend implements AppendEventsStatementBuilder {
                 + schema.domainEventFields() + ", " + LINK_COLUMN + ") VALUES (?,?,?,?,?,?,?,?,?,?)");
         Map<String, byte[]> links = new HashMap<>();
         for (EventMessage<?> message : events) {
-            if (!(message instanceof DomainEventMessage<?> event)) {
-                throw new IllegalArgumentException("the event store holds accounts' events only, not a "
-                        + message.getPayloadType().getSimpleName() + " of no account");
-            }
+            DomainEventMessage<?> event = asDomainEvent(message);
             SerializedObject<?> payload = event.serializePayload(serializer, dataType);
             SerializedObject<?> metaData = event.serializeMetaData(serializer, dataType);
             String timestamp = DateTimeUtils.formatInstant(event.getTimestamp());
@@ -73,6 +71,12 @@ final class ChainedAppend implements AppendEventsStatementBuilder {
             insert.addBatch();
         }
         return insert;
+    }
+
+    /** As Axon stores an event of no aggregate: an aggregate of its own, named by the event's id. */
+    private static DomainEventMessage<?> asDomainEvent(EventMessage<?> event) {
+        return event instanceof DomainEventMessage<?> domainEvent ? domainEvent
+                : new GenericDomainEventMessage<>(null, event.getIdentifier(), 0L, event, event::getTimestamp);
     }
 
     private static byte[] previousLink(Connection connection, EventSchema schema, DomainEventMessage<?> event)
