@@ -71,15 +71,7 @@ class Checkpoints {
 
     private Checkpoint sign(long position) {
         List<byte[]> entries = new ArrayList<>();
-        jdbc.query(connection -> {
-            var select = connection.prepareStatement("SELECT chain_hash FROM " + EVENTS
-                    + " WHERE global_index <= ? ORDER BY global_index");
-            select.setLong(1, position);
-            select.setFetchSize(10_000);
-            return select;
-        }, row -> {
-            entries.add(MerkleTree.entry(row.getBytes(1)));
-        });
+        StoredCheckpoints.entriesUpTo(jdbc, position, (globalIndex, entry) -> entries.add(entry));
         Checkpoint checkpoint = Checkpoint.sign(position, entries.size(), MerkleTree.of(entries).root(),
                 // what the table keeps of the instant, so that the statement read back is the one signed
                 clock.instant().truncatedTo(ChronoUnit.MILLIS), key.privateKey(), key.keyId());

@@ -1,6 +1,7 @@
 package com.eoc.accounts.platform.eventstore;
 
 import com.eoc.accounts.platform.observability.CorrelationIds;
+import org.axonframework.messaging.MetaData;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,6 +36,12 @@ public record AuditedMetaData(String actor, String correlationId) {
         } catch (JacksonException notJson) {
             return new AuditedMetaData(null, null);
         }
+    }
+
+    /** As the command side is about to store them: the values under those keys that are text. */
+    public static AuditedMetaData of(MetaData metaData) {
+        return new AuditedMetaData(metaData.get(ACTOR) instanceof String actor ? actor : null,
+                metaData.get(CORRELATION_ID) instanceof String correlationId ? correlationId : null);
     }
 
     private static String text(JsonNode metaData, String key) {

@@ -16,7 +16,6 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.statements.AppendEventsStatementBuilder;
 import org.axonframework.eventsourcing.eventstore.jdbc.statements.TimestampWriter;
-import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.slf4j.Logger;
@@ -52,10 +51,10 @@ final class ChainedAppend implements AppendEventsStatementBuilder {
             if (previous == null) {
                 previous = previousLink(connection, schema, event);
             }
+            AuditedMetaData audited = AuditedMetaData.of(event.getMetaData());
             byte[] link = ChainedEvent.of(event.getAggregateIdentifier(), event.getSequenceNumber(),
                     payload.getType().getName(), payload.getType().getRevision(), (byte[]) payload.getData(),
-                    timestamp, text(event.getMetaData(), AuditedMetaData.ACTOR),
-                    text(event.getMetaData(), AuditedMetaData.CORRELATION_ID)).link(previous);
+                    timestamp, audited.actor(), audited.correlationId()).link(previous);
             links.put(event.getAggregateIdentifier(), link);
 
             insert.setString(1, event.getIdentifier());
@@ -99,9 +98,5 @@ final class ChainedAppend implements AppendEventsStatementBuilder {
                 return link;
             }
         }
-    }
-
-    private static String text(MetaData metaData, String key) {
-        return metaData.get(key) instanceof String text ? text : null;
     }
 }

@@ -81,15 +81,9 @@ class HistoryExporter {
         static SignedLog upTo(JdbcTemplate jdbc, Checkpoint checkpoint) {
             List<byte[]> entries = new ArrayList<>();
             LongStream.Builder globalIndexes = LongStream.builder();
-            jdbc.query(connection -> {
-                var select = connection.prepareStatement("SELECT global_index, chain_hash FROM"
-                        + " eventstore.domain_event_entry WHERE global_index <= ? ORDER BY global_index");
-                select.setLong(1, checkpoint.position());
-                select.setFetchSize(10_000);
-                return select;
-            }, row -> {
-                globalIndexes.add(row.getLong(1));
-                entries.add(MerkleTree.entry(row.getBytes(2)));
+            StoredCheckpoints.entriesUpTo(jdbc, checkpoint.position(), (globalIndex, entry) -> {
+                globalIndexes.add(globalIndex);
+                entries.add(entry);
             });
             if (entries.size() != checkpoint.treeSize()) {
                 log.warn("The event log up to the checkpoint at {} now holds {} events where it held {}:"
