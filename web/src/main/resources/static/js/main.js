@@ -12,6 +12,8 @@ import {announce, fromTemplate, initialsOf, showScreen} from './dom.js';
 
 let session = null;
 let me = null;
+/** Whether the signed-in user's account is closed (GET /api/me answered 403 account-closed). */
+let closed = false;
 let policy = null;
 
 const header = {
@@ -49,9 +51,15 @@ function ownChanged(view) {
 }
 
 async function readMe() {
+    closed = false;
     try {
         me = (await request('GET', '/api/me')).body;
     } catch (problem) {
+        if (problem instanceof Problem && problem.status === 403 && problem.is('account-closed')) {
+            me = null;
+            closed = true; // an administrator closed it: nothing of it can be read or changed
+            return;
+        }
         if (!(problem instanceof Problem) || problem.status !== 404) {
             throw problem;
         }
@@ -102,7 +110,7 @@ async function route() {
                 await readMe();
             }
             if (!me) {
-                showScreen(fromTemplate('no-account-template').fragment);
+                showScreen(fromTemplate(closed ? 'closed-account-template' : 'no-account-template').fragment);
                 return;
             }
             await showSettings({own: true}, {ownAccountId: me.accountId, onOwnChange: ownChanged,

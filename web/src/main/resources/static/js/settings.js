@@ -41,6 +41,7 @@ export async function showSettings(target, {minVersion, ownAccountId, onOwnChang
         renderDetails(resetDetails ? null : previous);
         renderAvatar();
         renderToken();
+        renderStatus();
         if (own) {
             onOwnChange(view);
         }
@@ -173,6 +174,7 @@ export async function showSettings(target, {minVersion, ownAccountId, onOwnChang
             initials.hidden = false;
             initials.textContent = initialsOf(view.firstName, view.lastName);
         }
+        slot('remove-avatar').hidden = !view.avatarUrl;
     }
 
     slot('edit-avatar').addEventListener('click', () => slot('avatar-file').click());
@@ -194,6 +196,25 @@ export async function showSettings(target, {minVersion, ownAccountId, onOwnChang
             }
         } catch (problem) {
             say(message, avatarRefusal(problem), 'error');
+            if (problem.status === 412) {
+                stale();
+            }
+        }
+        slot('edit-avatar').focus();
+    });
+
+    slot('remove-avatar').addEventListener('click', async () => {
+        const message = slot('avatar-message');
+        say(message, '');
+        try {
+            const answer = await request('DELETE', accountPath('/avatar'), {version: view.version});
+            if (await refresh(answer.version)) {
+                say(message, 'The profile image is removed.', 'success');
+            }
+        } catch (problem) {
+            say(message, problem.status === 412
+                ? 'The image was not removed: this account was changed elsewhere. Reload to see the current details.'
+                : `The image was not removed: ${problem.message}`, 'error');
             if (problem.status === 412) {
                 stale();
             }
@@ -312,6 +333,53 @@ export async function showSettings(target, {minVersion, ownAccountId, onOwnChang
             say(message, `The token was not deleted: ${problem.message}`, 'error');
         }
     });
+
+    // ---- account status: an administrator closes and reopens someone else's account
+
+    function renderStatus() {
+        const closed = view.status === 'CLOSED';
+        slot('status-card').hidden = own;
+        slot('open-text').hidden = closed;
+        slot('closed-text').hidden = !closed;
+        showInstant(slot('closed-at'), view.closedAt);
+        slot('close-account').hidden = own || closed;
+        slot('reopen-account').hidden = own || !closed;
+        // a closed account accepts nothing but its reopening
+        form.querySelectorAll('input, button').forEach(control => { control.disabled = closed; });
+        slot('edit-avatar').disabled = closed;
+        slot('remove-avatar').disabled = closed;
+        slot('delete').disabled = closed;
+    }
+
+    async function changeStatus(command, done, button) {
+        const message = slot('status-message');
+        say(message, '');
+        button.disabled = true;
+        try {
+            const answer = await request('POST', accountPath(command), {version: view.version});
+            freshToken = null;
+            if (await refresh(answer.version)) {
+                say(message, done, 'success');
+            }
+            slot(view.status === 'CLOSED' ? 'reopen-account' : 'close-account').focus();
+        } catch (problem) {
+            if (problem.status === 412) {
+                stale();
+            }
+            say(message, `The account was not changed: ${problem.message}`, 'error');
+        } finally {
+            button.disabled = false;
+        }
+    }
+
+    slot('close-account').addEventListener('click', async () => {
+        if (await confirmWith(document.getElementById('close-account-dialog'))) {
+            await changeStatus('/close', 'The account is closed.', slot('close-account'));
+        }
+    });
+
+    slot('reopen-account').addEventListener('click', () =>
+        changeStatus('/reopen', 'The account is reopened.', slot('reopen-account')));
 
     // ---- start
 

@@ -75,7 +75,7 @@ function renderList(list, items) {
         email.textContent = account.email;
         const token = document.createElement('span');
         token.className = 'user-token';
-        token.textContent = tokenSummary(account.apiToken);
+        token.textContent = account.status === 'CLOSED' ? 'Account closed' : tokenSummary(account.apiToken);
         item.append(link, email, token);
         return item;
     }));

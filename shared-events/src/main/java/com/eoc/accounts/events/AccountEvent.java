@@ -10,7 +10,8 @@ import java.util.UUID;
  * with a new {@code @Revision} and an upcaster, or add a new event.
  */
 public sealed interface AccountEvent
-        permits AccountRegistered, UserRenamed, EmailChanged, AvatarChanged, TokenGenerated, TokenDeleted {
+        permits AccountRegistered, UserRenamed, EmailChanged, AvatarChanged, TokenGenerated, TokenDeleted,
+        AvatarRemoved, AccountClosed, AccountReopened {
 
     UUID accountId();
 }

@@ -222,7 +222,10 @@ class AccountSettingsBrowserTest {
         assertThat(browser.driver().findElement(LAST_NAME).getDomProperty("value")).isEqualTo("Dijkstra");
     }
 
-    /** Step 3: Edit Avatar picks a file; the new image shows in the screen and the header; refusals keep the old one. */
+    /**
+     * Step 3: Edit Avatar picks a file; the new image shows in the screen and the header; refusals
+     * keep the old one; Remove takes it away, and the initials show again.
+     */
     @Test
     void editAvatarShowsTheNewImageEverywhereAndARefusedFileKeepsTheOldOne() throws Exception {
         Person barbara = accounts.register("Barbara", "Liskov");
@@ -261,6 +264,14 @@ class AccountSettingsBrowserTest {
         browser.text(AVATAR_MESSAGE, "too large");
         assertOldImageStays(image, shown);
         assertThat(accounts.eventTypes(barbara.id())).containsExactly("AccountRegistered", "AvatarChanged");
+
+        browser.driver().findElement(By.xpath("//button[normalize-space()='Remove']")).click();
+        browser.text(AVATAR_MESSAGE, "The profile image is removed.");
+        browser.gone(AVATAR);
+        assertThat(browser.visible(By.cssSelector("[data-slot=initials]")).getText()).isEqualTo("BL");
+        assertThat(browser.driver().findElement(By.xpath("//button[normalize-space()='Remove']")).isDisplayed())
+                .isFalse();
+        assertThat(accounts.view(barbara.id()).get("avatarUrl").isNull()).isTrue();
     }
 
     /**

@@ -112,6 +112,14 @@ final class Accounts {
         return token.get("token").asString();
     }
 
+    /** An administrator closes the account; answers once the view shows it closed. */
+    JsonNode close(Person person) throws IOException, InterruptedException {
+        HttpResponse<String> closed = system.commandSide.send("POST", "/api/accounts/" + person.id() + "/close", null,
+                system.admin());
+        assertThat(closed.statusCode()).as(closed.body()).isEqualTo(200);
+        return awaitView(person.id(), JSON.readTree(closed.body()).get("version").asLong());
+    }
+
     /** The status a request with the API token gets from the query side (200, or 401 once it is deleted). */
     int statusWithToken(String token) throws IOException, InterruptedException {
         return system.querySide.send("GET", "/api/me", null, token).statusCode();

@@ -80,7 +80,7 @@ class RoleMatrixSystemTest {
     }
 
     /** What an allowed case needs of the account it names; a refused case uses the shared one. */
-    enum Arrange { SHARED, FRESH, FRESH_WITH_TOKEN }
+    enum Arrange { SHARED, FRESH, FRESH_WITH_TOKEN, FRESH_WITH_AVATAR }
 
     /** An account the cases name, with its API token (null when none). */
     record Account(String id, String lastName, String token, Instant tokenExpiresAt) {
@@ -158,6 +158,7 @@ class RoleMatrixSystemTest {
             case SHARED -> mine;
             case FRESH -> register();
             case FRESH_WITH_TOKEN -> withToken(register());
+            case FRESH_WITH_AVATAR -> withAvatar(register());
         };
 
         HttpResponse<String> response = endpoint.request().send(account, credential(caller, account));
@@ -209,12 +210,19 @@ class RoleMatrixSystemTest {
                                 "{\"email\":\"" + uniqueEmail() + "\"}", credential)),
                 new Endpoint("PUT /api/accounts/{id}/avatar", 200, ownerOrAdmin, Arrange.FRESH, (account, credential) ->
                         commandSide.exchange("PUT", account.path() + "/avatar", Body.png("image", png()), credential)),
+                new Endpoint("DELETE /api/accounts/{id}/avatar", 204, ownerOrAdmin, Arrange.FRESH_WITH_AVATAR,
+                        (account, credential) -> commandSide.send("DELETE", account.path() + "/avatar", null,
+                                credential)),
                 new Endpoint("POST /api/accounts/{id}/api-token", 201, EnumSet.of(OWNER), Arrange.FRESH,
                         (account, credential) -> commandSide.send("POST", account.path() + "/api-token",
                                 "{\"expiresInDays\":30}", credential)),
                 new Endpoint("DELETE /api/accounts/{id}/api-token", 204, ownerOrAdmin, Arrange.FRESH_WITH_TOKEN,
                         (account, credential) -> commandSide.send("DELETE", account.path() + "/api-token", null,
                                 credential)),
+                new Endpoint("POST /api/accounts/{id}/close", 200, admin, Arrange.FRESH_WITH_TOKEN,
+                        (account, credential) -> commandSide.send("POST", account.path() + "/close", null, credential)),
+                new Endpoint("POST /api/accounts/{id}/reopen", 200, admin, Arrange.FRESH, (account, credential) ->
+                        commandSide.send("POST", account.path() + "/reopen", null, credential)),
                 new Endpoint("POST /api/tokens/introspect", 200, EnumSet.of(INTROSPECTOR, ADMIN), Arrange.SHARED,
                         (account, credential) -> commandSide.exchange("POST", "/api/tokens/introspect",
                                 Body.form("token", mine.token()), credential)),
@@ -312,6 +320,13 @@ class RoleMatrixSystemTest {
         JsonNode token = JSON.readTree(generated.body());
         return new Account(account.id(), account.lastName(), token.get("token").asString(),
                 Instant.parse(token.get("expiresAt").asString()));
+    }
+
+    private static Account withAvatar(Account account) throws Exception {
+        HttpResponse<String> uploaded = commandSide.exchange("PUT", account.path() + "/avatar", Body.png("image", png()),
+                system.admin());
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(200);
+        return account;
     }
 
     private static String registration() {

@@ -19,7 +19,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * Step 8 in Chromium: an administrator signs in through the local identity provider's form and,
  * on the Users screen, searches and pages through the users, creates one, edits their details and
- * image, and revokes (never generates) their API token.
+ * image, revokes (never generates) their API token, and closes and reopens their account.
  */
 @Tag("browser")
 class UsersBrowserTest {
@@ -166,6 +166,47 @@ class UsersBrowserTest {
         assertThat(browser.driver().findElements(By.xpath("//button[normalize-space()='Generate']")))
                 .noneMatch(WebElement::isDisplayed);
         assertThat(accounts.statusWithToken(token)).isEqualTo(401);
+    }
+
+    @Test
+    void anAdministratorClosesAUsersAccountThenReopensIt() throws Exception {
+        Person user = accounts.register("Lee", familyName());
+        String token = accounts.generateToken(user, 30);
+        browser.open("/users/" + user.id(), "Edit user: " + user.name());
+        browser.text(By.cssSelector("[data-slot=open-text]"), "This account is open.");
+
+        browser.visible(By.xpath("//button[normalize-space()='Close account']")).click();
+        browser.visible(By.id("close-account-dialog"))
+                .findElement(By.xpath(".//button[normalize-space()='Confirm']")).click();
+
+        browser.text(By.cssSelector("[data-slot=status-message]"), "The account is closed.");
+        assertThat(browser.visible(By.cssSelector("[data-slot=closed-text]")).getText())
+                .startsWith("This account was closed on ");
+        browser.value(TOKEN, "");
+        assertThat(browser.driver().findElement(By.id("first-name")).isEnabled()).isFalse();
+        assertThat(browser.driver().findElement(By.xpath("//button[normalize-space()='Save']")).isEnabled()).isFalse();
+        assertThat(accounts.statusWithToken(token)).isEqualTo(401);
+        browser.open("/users?search=" + user.lastName(), "Users");
+        assertThat(browser.visible(USERS).getText()).contains("Account closed");
+
+        browser.visible(By.linkText(user.name())).click();
+        browser.visible(By.xpath("//button[normalize-space()='Reopen account']")).click();
+
+        browser.text(By.cssSelector("[data-slot=status-message]"), "The account is reopened.");
+        assertThat(browser.driver().findElement(By.id("first-name")).isEnabled()).isTrue();
+        assertThat(browser.visible(By.xpath("//button[normalize-space()='Close account']")).isEnabled()).isTrue();
+    }
+
+    @Test
+    void theOwnerOfAClosedAccountIsToldSoOnSigningIn() throws Exception {
+        Person user = accounts.register("Ros", familyName());
+        accounts.close(user);
+
+        browser.signIn(user.email());
+        browser.open("/settings", "Account Settings");
+
+        assertThat(browser.visible(By.cssSelector("main .notice")).getText())
+                .isEqualTo("Your account is closed. An administrator can reopen it.");
     }
 
     /**

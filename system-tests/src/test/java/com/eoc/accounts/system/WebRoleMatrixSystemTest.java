@@ -135,6 +135,7 @@ class WebRoleMatrixSystemTest {
             case SHARED -> mine;
             case FRESH -> register();
             case FRESH_WITH_TOKEN -> withToken(register());
+            case FRESH_WITH_AVATAR -> withAvatar(register());
         };
         WebSession session = caller == OWNER && account != mine ? signedIn(account) : SESSIONS.get(caller);
 
@@ -168,7 +169,11 @@ class WebRoleMatrixSystemTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("changes")
     void aChangeWithoutTheCsrfHeaderIsRefusedAndChangesNothing(Endpoint row) throws Exception {
-        Account account = row.arrange() == Arrange.FRESH_WITH_TOKEN ? withToken(register()) : register();
+        Account account = switch (row.arrange()) {
+            case FRESH_WITH_TOKEN -> withToken(register());
+            case FRESH_WITH_AVATAR -> withAvatar(register());
+            default -> register();
+        };
         WebSession session = row.allowed().contains(ADMIN) ? SESSIONS.get(ADMIN) : signedIn(account);
 
         HttpResponse<String> refused = ROUTES.get(row.label()).sendWithoutCsrfHeader(session, account);
@@ -247,10 +252,14 @@ class WebRoleMatrixSystemTest {
                 account -> Body.json("{\"email\":\"" + uniqueEmail() + "\"}"));
         change(routes, "PUT /api/accounts/{id}/avatar", account -> account.path() + "/avatar",
                 account -> Body.png("image", png));
+        change(routes, "DELETE /api/accounts/{id}/avatar", account -> account.path() + "/avatar",
+                account -> Body.none());
         change(routes, "POST /api/accounts/{id}/api-token", account -> account.path() + "/api-token",
                 account -> Body.json("{\"expiresInDays\":30}"));
         change(routes, "DELETE /api/accounts/{id}/api-token", account -> account.path() + "/api-token",
                 account -> Body.none());
+        change(routes, "POST /api/accounts/{id}/close", account -> account.path() + "/close", account -> Body.none());
+        change(routes, "POST /api/accounts/{id}/reopen", account -> account.path() + "/reopen", account -> Body.none());
         change(routes, "POST /api/tokens/introspect", account -> "/api/tokens/introspect",
                 account -> Body.form("token", mine.token()));
         reads(routes, "/api/accounts/{id}", Account::path);
@@ -315,6 +324,13 @@ class WebRoleMatrixSystemTest {
         JsonNode token = JSON.readTree(generated.body());
         return new Account(account.id(), account.lastName(), account.email(), token.get("token").asString(),
                 token.get("version").asLong());
+    }
+
+    private static Account withAvatar(Account account) throws Exception {
+        HttpResponse<String> uploaded = system.commandSide.exchange("PUT", account.path() + "/avatar",
+                Body.png("image", png), system.admin());
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(200);
+        return at(account, JSON.readTree(uploaded.body()).get("version").asLong());
     }
 
     private static Account at(Account account, long version) {

@@ -4,19 +4,27 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.eoc.accounts.command.account.Commands.ChangeAvatar;
 import com.eoc.accounts.command.account.Commands.ChangeEmail;
+import com.eoc.accounts.command.account.Commands.CloseAccount;
 import com.eoc.accounts.command.account.Commands.DeleteToken;
 import com.eoc.accounts.command.account.Commands.GenerateToken;
 import com.eoc.accounts.command.account.Commands.RegisterAccount;
+import com.eoc.accounts.command.account.Commands.RemoveAvatar;
 import com.eoc.accounts.command.account.Commands.RenameUser;
+import com.eoc.accounts.command.account.Commands.ReopenAccount;
+import com.eoc.accounts.command.account.Rejections.AccountClosedException;
 import com.eoc.accounts.command.account.Rejections.LiveTokenExistsException;
+import com.eoc.accounts.command.account.Rejections.NoAvatarException;
 import com.eoc.accounts.command.account.Rejections.NoTokenException;
 import com.eoc.accounts.command.email.EmailIndex;
 import com.eoc.accounts.command.email.EmailTakenException;
 import com.eoc.accounts.command.login.AccountLoginIndex;
 import com.eoc.accounts.command.login.SubjectTakenException;
 import com.eoc.accounts.platform.token.TokenPolicy;
+import com.eoc.accounts.events.AccountClosed;
 import com.eoc.accounts.events.AccountRegistered;
+import com.eoc.accounts.events.AccountReopened;
 import com.eoc.accounts.events.AvatarChanged;
+import com.eoc.accounts.events.AvatarRemoved;
 import com.eoc.accounts.events.EmailChanged;
 import com.eoc.accounts.events.TokenDeleted;
 import com.eoc.accounts.events.TokenGenerated;
@@ -38,7 +46,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  *
  * <p>A command that names the version it expects ({@code If-Match}) is refused as stale before
  * any rule is checked: a client that saw an older account gets 412, not an answer about a state
- * it has not seen.
+ * it has not seen. A closed account refuses every other command but its reopening (409).
  *
  * <p>"Now" is the time Axon stamps on the events this command produces
  * ({@link GenericEventMessage#clock}), which tests move with {@code givenCurrentTime} and
@@ -52,7 +60,9 @@ class Account {
     private String firstName;
     private String lastName;
     private String email;
+    private boolean hasAvatar;
     private IssuedToken token;
+    private boolean closed;
 
     Account() {
         // for Axon: rebuilt from events
@@ -78,6 +88,7 @@ class Account {
     @CommandHandler
     long handle(RenameUser command, ConflictResolver conflicts) {
         Versions.refuseIfStale(conflicts);
+        refuseIfClosed();
         AccountRules rules = new AccountRules();
         String first = rules.name("firstName", command.firstName());
         String last = rules.name("lastName", command.lastName());
@@ -91,6 +102,7 @@ class Account {
     @CommandHandler
     long handle(ChangeEmail command, EmailIndex emails, ConflictResolver conflicts) {
         Versions.refuseIfStale(conflicts);
+        refuseIfClosed();
         AccountRules rules = new AccountRules();
         String address = rules.email("email", command.email());
         rules.check();
@@ -106,6 +118,7 @@ class Account {
     @CommandHandler
     long handle(ChangeAvatar command, ConflictResolver conflicts) {
         Versions.refuseIfStale(conflicts);
+        refuseIfClosed();
         var avatar = command.avatar();
         apply(new AvatarChanged(accountId, avatar.digest(), avatar.contentType(), avatar.width(), avatar.height(),
                 avatar.sizeBytes()));
@@ -113,8 +126,20 @@ class Account {
     }
 
     @CommandHandler
+    long handle(RemoveAvatar command, ConflictResolver conflicts) {
+        Versions.refuseIfStale(conflicts);
+        refuseIfClosed();
+        if (!hasAvatar) {
+            throw new NoAvatarException();
+        }
+        apply(new AvatarRemoved(accountId));
+        return Versions.current();
+    }
+
+    @CommandHandler
     TokenIssued handle(GenerateToken command, TokenPolicy policy, ConflictResolver conflicts) {
         Versions.refuseIfStale(conflicts);
+        refuseIfClosed();
         AccountRules rules = new AccountRules();
         rules.expiresInDays("expiresInDays", command.expiresInDays(), policy.expiryChoices());
         rules.check();
@@ -131,11 +156,41 @@ class Account {
     @CommandHandler
     long handle(DeleteToken command, ConflictResolver conflicts) {
         Versions.refuseIfStale(conflicts);
+        refuseIfClosed();
         if (token == null) {
             throw new NoTokenException();
         }
         apply(new TokenDeleted(accountId, token.tokenId()));
         return Versions.current();
+    }
+
+    /** Idempotent: closing a closed account records nothing. Its token, if any, is deleted first. */
+    @CommandHandler
+    long handle(CloseAccount command, ConflictResolver conflicts) {
+        Versions.refuseIfStale(conflicts);
+        if (!closed) {
+            if (token != null) {
+                apply(new TokenDeleted(accountId, token.tokenId()));
+            }
+            apply(new AccountClosed(accountId));
+        }
+        return Versions.current();
+    }
+
+    /** Idempotent: reopening an open account records nothing. */
+    @CommandHandler
+    long handle(ReopenAccount command, ConflictResolver conflicts) {
+        Versions.refuseIfStale(conflicts);
+        if (closed) {
+            apply(new AccountReopened(accountId));
+        }
+        return Versions.current();
+    }
+
+    private void refuseIfClosed() {
+        if (closed) {
+            throw new AccountClosedException();
+        }
     }
 
     @EventSourcingHandler
@@ -158,6 +213,16 @@ class Account {
     }
 
     @EventSourcingHandler
+    void on(AvatarChanged event) {
+        hasAvatar = true;
+    }
+
+    @EventSourcingHandler
+    void on(AvatarRemoved event) {
+        hasAvatar = false;
+    }
+
+    @EventSourcingHandler
     void on(TokenGenerated event) {
         token = new IssuedToken(event.tokenId(), event.expiresAt());
     }
@@ -165,6 +230,16 @@ class Account {
     @EventSourcingHandler
     void on(TokenDeleted event) {
         token = null;
+    }
+
+    @EventSourcingHandler
+    void on(AccountClosed event) {
+        closed = true;
+    }
+
+    @EventSourcingHandler
+    void on(AccountReopened event) {
+        closed = false;
     }
 
     /** What the account remembers of its token: enough to decide, nothing secret. */

@@ -4,6 +4,7 @@ import static com.eoc.accounts.command.account.ExpectedVersion.etag;
 import static com.eoc.accounts.command.account.ExpectedVersion.fromIfMatch;
 import static org.springframework.http.HttpStatus.BAD_REQUEST;
 import static org.springframework.http.HttpStatus.CONFLICT;
+import static org.springframework.http.HttpStatus.FORBIDDEN;
 import static org.springframework.http.HttpStatus.NOT_FOUND;
 import static org.springframework.http.HttpStatus.PRECONDITION_FAILED;
 import static org.springframework.http.HttpStatus.UNSUPPORTED_MEDIA_TYPE;
@@ -11,10 +12,13 @@ import static org.springframework.http.HttpStatus.UNSUPPORTED_MEDIA_TYPE;
 import com.eoc.accounts.command.account.Account.TokenIssued;
 import com.eoc.accounts.command.account.Commands.ChangeAvatar;
 import com.eoc.accounts.command.account.Commands.ChangeEmail;
+import com.eoc.accounts.command.account.Commands.CloseAccount;
 import com.eoc.accounts.command.account.Commands.DeleteToken;
 import com.eoc.accounts.command.account.Commands.GenerateToken;
 import com.eoc.accounts.command.account.Commands.RegisterAccount;
+import com.eoc.accounts.command.account.Commands.RemoveAvatar;
 import com.eoc.accounts.command.account.Commands.RenameUser;
+import com.eoc.accounts.command.account.Commands.ReopenAccount;
 import com.eoc.accounts.command.avatar.AvatarNormaliser;
 import com.eoc.accounts.command.avatar.AvatarNormaliser.Normalised;
 import com.eoc.accounts.command.avatar.AvatarStore;
@@ -85,7 +89,8 @@ class AccountCommandController {
             useReturnTypeSchema = true, headers = @Header(name = "ETag", ref = "ETag"))
     @ProblemResponse(status = BAD_REQUEST, types = "invalid-input")
     @ProblemResponse(status = NOT_FOUND, types = "account-not-found")
-    @ProblemResponse(status = CONFLICT, types = "concurrent-modification")
+    @ProblemResponse(status = CONFLICT, types = {"account-closed", "concurrent-modification"})
+    @ProblemResponse(status = FORBIDDEN, types = "account-closed")
     @ProblemResponse(status = PRECONDITION_FAILED, types = "stale-version")
     ResponseEntity<Versioned> rename(@PathVariable UUID accountId, @RequestBody Name body,
                                      @RequestHeader(name = "If-Match", required = false) String ifMatch) {
@@ -100,7 +105,8 @@ class AccountCommandController {
             useReturnTypeSchema = true, headers = @Header(name = "ETag", ref = "ETag"))
     @ProblemResponse(status = BAD_REQUEST, types = "invalid-input")
     @ProblemResponse(status = NOT_FOUND, types = "account-not-found")
-    @ProblemResponse(status = CONFLICT, types = {"email-taken", "concurrent-modification"})
+    @ProblemResponse(status = CONFLICT, types = {"account-closed", "email-taken", "concurrent-modification"})
+    @ProblemResponse(status = FORBIDDEN, types = "account-closed")
     @ProblemResponse(status = PRECONDITION_FAILED, types = "stale-version")
     ResponseEntity<Versioned> changeEmail(@PathVariable UUID accountId, @RequestBody Email body,
                                           @RequestHeader(name = "If-Match", required = false) String ifMatch) {
@@ -116,7 +122,8 @@ class AccountCommandController {
             useReturnTypeSchema = true, headers = @Header(name = "ETag", ref = "ETag"))
     @ProblemResponse(status = BAD_REQUEST, types = {"invalid-input", "invalid-image", "too-many-parts"})
     @ProblemResponse(status = NOT_FOUND, types = "account-not-found")
-    @ProblemResponse(status = CONFLICT, types = "concurrent-modification")
+    @ProblemResponse(status = CONFLICT, types = {"account-closed", "concurrent-modification"})
+    @ProblemResponse(status = FORBIDDEN, types = "account-closed")
     @ProblemResponse(status = PRECONDITION_FAILED, types = "stale-version")
     @ProblemResponse(status = UNSUPPORTED_MEDIA_TYPE, types = "unsupported-image-type")
     ResponseEntity<AvatarSet> changeAvatar(@PathVariable UUID accountId, @RequestPart("image") MultipartFile image,
@@ -133,6 +140,22 @@ class AccountCommandController {
         return ResponseEntity.ok().eTag(etag(result.version())).body(result);
     }
 
+    @DeleteMapping("/{accountId}/avatar")
+    @Operation(summary = "Remove the avatar", description = "The account shows no image until another is uploaded;"
+            + " the image itself is deleted from the image store once no account uses it")
+    @ApiResponse(responseCode = "204", description = "Removed: the ETag holds the account's version",
+            headers = @Header(name = "ETag", ref = "ETag"))
+    @ProblemResponse(status = BAD_REQUEST, types = "invalid-input")
+    @ProblemResponse(status = NOT_FOUND, types = {"account-not-found", "no-avatar"})
+    @ProblemResponse(status = CONFLICT, types = {"account-closed", "concurrent-modification"})
+    @ProblemResponse(status = FORBIDDEN, types = "account-closed")
+    @ProblemResponse(status = PRECONDITION_FAILED, types = "stale-version")
+    ResponseEntity<Void> removeAvatar(@PathVariable UUID accountId,
+                                      @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        long version = commands.send(new RemoveAvatar(accountId, fromIfMatch(ifMatch)));
+        return ResponseEntity.noContent().eTag(etag(version)).build();
+    }
+
     @PostMapping(path = "/{accountId}/api-token", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Generate the account's API token (its owner only): the only answer that holds it",
             description = "expiresInDays is one of the token policy's choices. One live token at a time: delete"
@@ -143,7 +166,8 @@ class AccountCommandController {
                     schema = @Schema(type = "string"))})
     @ProblemResponse(status = BAD_REQUEST, types = "invalid-input")
     @ProblemResponse(status = NOT_FOUND, types = "account-not-found")
-    @ProblemResponse(status = CONFLICT, types = {"live-token-exists", "concurrent-modification"})
+    @ProblemResponse(status = CONFLICT, types = {"account-closed", "live-token-exists", "concurrent-modification"})
+    @ProblemResponse(status = FORBIDDEN, types = "account-closed")
     @ProblemResponse(status = PRECONDITION_FAILED, types = "stale-version")
     ResponseEntity<NewToken> generateToken(@PathVariable UUID accountId, @RequestBody TokenRequest body,
                                            @RequestHeader(name = "If-Match", required = false) String ifMatch) {
@@ -164,12 +188,44 @@ class AccountCommandController {
             headers = @Header(name = "ETag", ref = "ETag"))
     @ProblemResponse(status = BAD_REQUEST, types = "invalid-input")
     @ProblemResponse(status = NOT_FOUND, types = {"account-not-found", "no-token"})
-    @ProblemResponse(status = CONFLICT, types = "concurrent-modification")
+    @ProblemResponse(status = CONFLICT, types = {"account-closed", "concurrent-modification"})
+    @ProblemResponse(status = FORBIDDEN, types = "account-closed")
     @ProblemResponse(status = PRECONDITION_FAILED, types = "stale-version")
     ResponseEntity<Void> deleteToken(@PathVariable UUID accountId,
                                      @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         long version = commands.send(new DeleteToken(accountId, fromIfMatch(ifMatch)));
         return ResponseEntity.noContent().eTag(etag(version)).build();
+    }
+
+    @PostMapping("/{accountId}/close")
+    @Operation(operationId = "closeAccount", summary = "Close the account (administrators)",
+            description = "Its API token is deleted in the same transaction and stops working at once; its owner"
+                    + " can no longer sign in to it, and it refuses every command but its reopening. Closing a"
+                    + " closed account records nothing")
+    @ApiResponse(responseCode = "200", description = "Closed (or already so): the account's version",
+            useReturnTypeSchema = true, headers = @Header(name = "ETag", ref = "ETag"))
+    @ProblemResponse(status = BAD_REQUEST, types = "invalid-input")
+    @ProblemResponse(status = NOT_FOUND, types = "account-not-found")
+    @ProblemResponse(status = CONFLICT, types = "concurrent-modification")
+    @ProblemResponse(status = PRECONDITION_FAILED, types = "stale-version")
+    ResponseEntity<Versioned> close(@PathVariable UUID accountId,
+                                    @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        return versioned(accountId, commands.send(new CloseAccount(accountId, fromIfMatch(ifMatch))));
+    }
+
+    @PostMapping("/{accountId}/reopen")
+    @Operation(operationId = "reopenAccount", summary = "Reopen a closed account (administrators)",
+            description = "Its owner can sign in again; the token deleted at its closing stays deleted. Reopening"
+                    + " an open account records nothing")
+    @ApiResponse(responseCode = "200", description = "Reopened (or already open): the account's version",
+            useReturnTypeSchema = true, headers = @Header(name = "ETag", ref = "ETag"))
+    @ProblemResponse(status = BAD_REQUEST, types = "invalid-input")
+    @ProblemResponse(status = NOT_FOUND, types = "account-not-found")
+    @ProblemResponse(status = CONFLICT, types = "concurrent-modification")
+    @ProblemResponse(status = PRECONDITION_FAILED, types = "stale-version")
+    ResponseEntity<Versioned> reopen(@PathVariable UUID accountId,
+                                     @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        return versioned(accountId, commands.send(new ReopenAccount(accountId, fromIfMatch(ifMatch))));
     }
 
     private static ResponseEntity<Versioned> versioned(UUID accountId, long version) {

@@ -20,7 +20,8 @@ final class Commands {
      * {@code @TargetAggregateVersion}).
      */
     sealed interface AccountCommand
-            permits RegisterAccount, RenameUser, ChangeEmail, ChangeAvatar, GenerateToken, DeleteToken {
+            permits RegisterAccount, RenameUser, ChangeEmail, ChangeAvatar, RemoveAvatar, GenerateToken, DeleteToken,
+            CloseAccount, ReopenAccount {
 
         UUID accountId();
 
@@ -50,6 +51,10 @@ final class Commands {
                         @TargetAggregateVersion Long expectedVersion) implements AccountCommand {
     }
 
+    record RemoveAvatar(@TargetAggregateIdentifier UUID accountId, @TargetAggregateVersion Long expectedVersion)
+            implements AccountCommand {
+    }
+
     /** The token itself never travels in a command: only its hash and hint. */
     record GenerateToken(@TargetAggregateIdentifier UUID accountId, UUID tokenId, String tokenHash, String hint,
                          int expiresInDays, @TargetAggregateVersion Long expectedVersion) implements AccountCommand {
@@ -62,6 +67,14 @@ final class Commands {
     }
 
     record DeleteToken(@TargetAggregateIdentifier UUID accountId, @TargetAggregateVersion Long expectedVersion)
+            implements AccountCommand {
+    }
+
+    record CloseAccount(@TargetAggregateIdentifier UUID accountId, @TargetAggregateVersion Long expectedVersion)
+            implements AccountCommand {
+    }
+
+    record ReopenAccount(@TargetAggregateIdentifier UUID accountId, @TargetAggregateVersion Long expectedVersion)
             implements AccountCommand {
     }
 }

@@ -46,4 +46,17 @@ public final class Rejections {
             super("the account has no API token");
         }
     }
+
+    public static class NoAvatarException extends RuntimeException {
+        public NoAvatarException() {
+            super("the account has no profile image");
+        }
+    }
+
+    /** The account is closed: only its reopening is accepted. */
+    public static class AccountClosedException extends RuntimeException {
+        public AccountClosedException() {
+            super("the account is closed: an administrator can reopen it");
+        }
+    }
 }

@@ -1,18 +1,22 @@
 package com.eoc.accounts.command.config;
 
+import com.eoc.accounts.command.avatar.AvatarUses;
 import com.eoc.accounts.command.email.EmailIndex;
 import com.eoc.accounts.command.login.AccountLoginIndex;
 import com.eoc.accounts.command.token.ApiTokenIndexing;
 import com.eoc.accounts.platform.eventstore.PostgresEventStore;
 import com.eoc.accounts.platform.observability.MessageLog;
 import com.eoc.accounts.platform.observability.PlatformObservability;
-import java.util.stream.Stream;
+import java.util.List;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.DefaultEventProcessorSpanFactory;
+import org.axonframework.eventhandling.EventProcessorSpanFactory;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.SubscribingEventProcessor;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.monitoring.NoOpMessageMonitor;
+import org.axonframework.tracing.NoOpSpanFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -28,29 +32,45 @@ import org.springframework.context.annotation.Import;
 @Import({PostgresEventStore.class, PlatformObservability.class})
 class CommandSideAxonConfig {
 
+    /** The one processor that runs every lookup, in the command's unit of work (application.yml). */
+    static final String LOOKUPS = "lookups";
+
+    private static final List<String> LOOKUP_GROUPS = List.of(EmailIndex.PROCESSING_GROUP,
+            AccountLoginIndex.PROCESSING_GROUP, ApiTokenIndexing.PROCESSING_GROUP, AvatarUses.PROCESSING_GROUP);
+
     /**
-     * The write-side lookups refuse a command by failing its event's handling: a taken email
-     * address, a registration whose login subject is taken, a token event that cannot be indexed.
-     * Their failures reach the command, so the event is not stored either.
+     * The write-side lookups share one subscribing processor, so that a command's event passes
+     * through one processor's unit of work, not one per lookup. They refuse a command by failing
+     * its event's handling: a taken email address, a registration whose login subject is taken, a
+     * token event that cannot be indexed. Their failures reach the command, so the event is not
+     * stored either.
      */
     @Bean
     ConfigurerModule lookupsFailTheCommand() {
-        return configurer -> Stream.of(EmailIndex.PROCESSING_GROUP, AccountLoginIndex.PROCESSING_GROUP,
-                        ApiTokenIndexing.PROCESSING_GROUP)
-                .forEach(group -> configurer.eventProcessing()
-                        .registerListenerInvocationErrorHandler(group, config -> PropagatingErrorHandler.instance()));
+        return configurer -> LOOKUP_GROUPS.forEach(group -> configurer.eventProcessing()
+                .assignProcessingGroup(group, LOOKUPS)
+                .registerListenerInvocationErrorHandler(group, config -> PropagatingErrorHandler.instance()));
     }
 
     /**
      * No message monitors of Axon's for the lookups: they run in the command's unit of work, so the
      * command bus's timer and counters already cover them, and a counter, timer, capacity and
-     * latency look-up per event for each of the three would cost every command about a tenth of
-     * its CPU (docs/performance.md) to say it again.
+     * latency look-up per event for each of them would cost every command about a tenth of its CPU
+     * (docs/performance.md) to say it again.
      */
     @Bean
     ConfigurerModule noMonitorsForTheLookups() {
         return configurer -> configurer.configureMessageMonitor(SubscribingEventProcessor.class,
                 (configuration, componentType, componentName) -> NoOpMessageMonitor.instance());
+    }
+
+    /**
+     * No spans of their own for the lookups either, for the same reason: the command's span and its
+     * handler's already hold their work. The lookups' processor is this side's only one.
+     */
+    @Bean
+    EventProcessorSpanFactory lookupsWithoutSpans() {
+        return DefaultEventProcessorSpanFactory.builder().spanFactory(NoOpSpanFactory.INSTANCE).build();
     }
 
     /** Each command's handling in the message log, off unless its level is raised ({@link MessageLog}). */

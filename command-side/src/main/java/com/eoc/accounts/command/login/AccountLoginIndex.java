@@ -1,6 +1,8 @@
 package com.eoc.accounts.command.login;
 
+import com.eoc.accounts.events.AccountClosed;
 import com.eoc.accounts.events.AccountRegistered;
+import com.eoc.accounts.events.AccountReopened;
 import com.eoc.accounts.platform.security.AccountLogins;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -14,7 +16,8 @@ import org.springframework.stereotype.Component;
  * binds the subject in the same transaction as the registration (a subscribing processor that
  * fails its command, see {@code CommandSideAxonConfig}), so when two registrations race for one
  * subject the primary key lets exactly one of them commit, and the account is ownable from the
- * moment the registration answers.
+ * moment the registration answers. Closing the account marks its login closed in the closing's
+ * transaction, so its owner is refused from the moment the closing answers, on every node.
  */
 @Component
 @ProcessingGroup(AccountLoginIndex.PROCESSING_GROUP)
@@ -39,5 +42,15 @@ public class AccountLoginIndex {
         } catch (DuplicateKeyException e) {
             throw new SubjectTakenException();
         }
+    }
+
+    @EventHandler
+    void on(AccountClosed event) {
+        logins.markClosed(event.accountId(), true);
+    }
+
+    @EventHandler
+    void on(AccountReopened event) {
+        logins.markClosed(event.accountId(), false);
     }
 }

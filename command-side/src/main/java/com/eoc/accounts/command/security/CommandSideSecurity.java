@@ -28,6 +28,8 @@ class CommandSideSecurity {
                 .requestMatchers(HttpMethod.POST, "/dev/tokens").permitAll()
                 .requestMatchers(HttpMethod.POST, "/api/accounts").hasRole(Roles.ADMIN)
                 .requestMatchers(HttpMethod.POST, "/api/accounts/{accountId}/api-token").access(accounts.owner())
+                .requestMatchers(HttpMethod.POST, "/api/accounts/{accountId}/close", "/api/accounts/{accountId}/reopen")
+                        .hasRole(Roles.ADMIN)
                 .requestMatchers("/api/accounts/{accountId}/**").access(accounts.ownerOr(Roles.ADMIN))
                 .requestMatchers(HttpMethod.POST, "/api/tokens/introspect").hasAnyRole(Roles.INTROSPECTOR, Roles.ADMIN)
                 // a public key is public: auditors fetch it once and keep it apart from the service

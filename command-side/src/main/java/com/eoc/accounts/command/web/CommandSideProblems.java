@@ -1,7 +1,9 @@
 package com.eoc.accounts.command.web;
 
+import com.eoc.accounts.command.account.Rejections.AccountClosedException;
 import com.eoc.accounts.command.account.Rejections.InvalidInputException;
 import com.eoc.accounts.command.account.Rejections.LiveTokenExistsException;
+import com.eoc.accounts.command.account.Rejections.NoAvatarException;
 import com.eoc.accounts.command.account.Rejections.NoTokenException;
 import com.eoc.accounts.command.account.Rejections.WeakEntityTagException;
 import com.eoc.accounts.command.avatar.AvatarRejections.CorruptImageException;
@@ -59,6 +61,11 @@ class CommandSideProblems extends ProblemDetailsSupport {
         return problem(HttpStatus.NOT_FOUND, "no-token", "No API token", e.getMessage());
     }
 
+    @ExceptionHandler(NoAvatarException.class)
+    ProblemDetail noAvatar(NoAvatarException e) {
+        return problem(HttpStatus.NOT_FOUND, "no-avatar", "No avatar", e.getMessage());
+    }
+
     @ExceptionHandler(EmailTakenException.class)
     ProblemDetail emailTaken(EmailTakenException e) {
         return problem(HttpStatus.CONFLICT, "email-taken", "Email address taken", e.getMessage());
@@ -67,6 +74,11 @@ class CommandSideProblems extends ProblemDetailsSupport {
     @ExceptionHandler(SubjectTakenException.class)
     ProblemDetail subjectTaken(SubjectTakenException e) {
         return problem(HttpStatus.CONFLICT, "subject-taken", "Subject taken", e.getMessage());
+    }
+
+    @ExceptionHandler(AccountClosedException.class)
+    ProblemDetail accountClosed(AccountClosedException e) {
+        return problem(HttpStatus.CONFLICT, "account-closed", "Account closed", e.getMessage());
     }
 
     @ExceptionHandler(LiveTokenExistsException.class)

@@ -8,12 +8,17 @@ import static org.mockito.Mockito.when;
 import com.eoc.accounts.command.account.Account.TokenIssued;
 import com.eoc.accounts.command.account.Commands.ChangeAvatar;
 import com.eoc.accounts.command.account.Commands.ChangeEmail;
+import com.eoc.accounts.command.account.Commands.CloseAccount;
 import com.eoc.accounts.command.account.Commands.DeleteToken;
 import com.eoc.accounts.command.account.Commands.GenerateToken;
 import com.eoc.accounts.command.account.Commands.RegisterAccount;
+import com.eoc.accounts.command.account.Commands.RemoveAvatar;
 import com.eoc.accounts.command.account.Commands.RenameUser;
+import com.eoc.accounts.command.account.Commands.ReopenAccount;
+import com.eoc.accounts.command.account.Rejections.AccountClosedException;
 import com.eoc.accounts.command.account.Rejections.InvalidInputException;
 import com.eoc.accounts.command.account.Rejections.LiveTokenExistsException;
+import com.eoc.accounts.command.account.Rejections.NoAvatarException;
 import com.eoc.accounts.command.account.Rejections.NoTokenException;
 import com.eoc.accounts.command.avatar.StoredAvatar;
 import com.eoc.accounts.command.email.EmailIndex;
@@ -21,8 +26,11 @@ import com.eoc.accounts.command.email.EmailTakenException;
 import com.eoc.accounts.command.login.AccountLoginIndex;
 import com.eoc.accounts.command.login.SubjectTakenException;
 import com.eoc.accounts.platform.token.TokenPolicy;
+import com.eoc.accounts.events.AccountClosed;
 import com.eoc.accounts.events.AccountRegistered;
+import com.eoc.accounts.events.AccountReopened;
 import com.eoc.accounts.events.AvatarChanged;
+import com.eoc.accounts.events.AvatarRemoved;
 import com.eoc.accounts.events.EmailChanged;
 import com.eoc.accounts.events.TokenDeleted;
 import com.eoc.accounts.events.TokenGenerated;
@@ -244,6 +252,23 @@ class AccountTest {
                     .when(new ChangeAvatar(ID, avatar, 0L))
                     .expectEvents(new AvatarChanged(ID, "d".repeat(64), "image/png", 512, 384, 12_345));
         }
+
+        @Test
+        void removesTheImage() {
+            fixture.given(REGISTERED, new AvatarChanged(ID, "d".repeat(64), "image/png", 512, 384, 12_345))
+                    .when(new RemoveAvatar(ID, 1L))
+                    .expectEvents(new AvatarRemoved(ID))
+                    .expectResultMessagePayload(2L);
+        }
+
+        @Test
+        void removingWithoutAnImageIsNotFound() {
+            fixture.given(REGISTERED, new AvatarChanged(ID, "d".repeat(64), "image/png", 512, 384, 12_345),
+                            new AvatarRemoved(ID))
+                    .when(new RemoveAvatar(ID, null))
+                    .expectNoEvents()
+                    .expectException(NoAvatarException.class);
+        }
     }
 
     @Nested
@@ -355,6 +380,100 @@ class AccountTest {
                     .when(new DeleteToken(ID, null))
                     .expectNoEvents()
                     .expectException(NoTokenException.class);
+        }
+    }
+
+    @Nested
+    class Closing {
+
+        private final StoredAvatar avatar = new StoredAvatar("d".repeat(64), "image/png", 512, 384, 12_345);
+        private final AccountClosed closed = new AccountClosed(ID);
+
+        @Test
+        void closes() {
+            fixture.given(REGISTERED)
+                    .when(new CloseAccount(ID, null))
+                    .expectEvents(closed)
+                    .expectResultMessagePayload(1L);
+        }
+
+        @Test
+        void deletesTheTokenInTheSameCommand() {
+            fixture.givenCurrentTime(NOW)
+                    .andGiven(REGISTERED, new TokenGenerated(ID, TOKEN, HASH, "abcd", NOW, NOW.plus(Duration.ofDays(30))))
+                    .when(new CloseAccount(ID, 1L))
+                    .expectEvents(new TokenDeleted(ID, TOKEN), closed)
+                    .expectResultMessagePayload(3L);
+        }
+
+        @Test
+        void deletesAnExpiredTokenToo() {
+            fixture.givenCurrentTime(NOW.plus(Duration.ofDays(60)))
+                    .andGiven(REGISTERED, new TokenGenerated(ID, TOKEN, HASH, "abcd", NOW, NOW.plus(Duration.ofDays(7))))
+                    .when(new CloseAccount(ID, null))
+                    .expectEvents(new TokenDeleted(ID, TOKEN), closed);
+        }
+
+        @Test
+        void closingAClosedAccountRecordsNothing() {
+            fixture.given(REGISTERED, closed)
+                    .when(new CloseAccount(ID, null))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(1L);
+        }
+
+        @Test
+        void aStaleExpectedVersionIsRefused() {
+            fixture.given(REGISTERED, new UserRenamed(ID, "Ada", "King"))
+                    .when(new CloseAccount(ID, 0L))
+                    .expectNoEvents()
+                    .expectException(ConflictingAggregateVersionException.class);
+        }
+
+        @Test
+        void aClosedAccountRefusesEveryOtherCommand() {
+            List<Object> commands = List.of(new RenameUser(ID, "Ada", "King", null),
+                    new ChangeEmail(ID, "ada@example.org", null), new ChangeAvatar(ID, avatar, null),
+                    new RemoveAvatar(ID, null),
+                    new GenerateToken(ID, TOKEN, HASH, "abcd", 30, null), new DeleteToken(ID, null));
+            for (Object command : commands) {
+                fixture.given(REGISTERED, closed)
+                        .when(command)
+                        .expectNoEvents()
+                        .expectException(AccountClosedException.class)
+                        .expectExceptionMessage("the account is closed: an administrator can reopen it");
+            }
+        }
+
+        @Test
+        void aStaleExpectedVersionIsRefusedBeforeTheClosedAccount() {
+            fixture.given(REGISTERED, closed)
+                    .when(new RenameUser(ID, "Ada", "King", 0L))
+                    .expectNoEvents()
+                    .expectException(ConflictingAggregateVersionException.class);
+        }
+
+        @Test
+        void reopens() {
+            fixture.given(REGISTERED, closed)
+                    .when(new ReopenAccount(ID, 1L))
+                    .expectEvents(new AccountReopened(ID))
+                    .expectResultMessagePayload(2L);
+        }
+
+        @Test
+        void reopeningAnOpenAccountRecordsNothing() {
+            fixture.given(REGISTERED)
+                    .when(new ReopenAccount(ID, null))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(0L);
+        }
+
+        @Test
+        void aReopenedAccountAcceptsCommandsAgain() {
+            fixture.given(REGISTERED, closed, new AccountReopened(ID))
+                    .when(new RenameUser(ID, "Ada", "King", null))
+                    .expectEvents(new UserRenamed(ID, "Ada", "King"));
         }
     }
 }

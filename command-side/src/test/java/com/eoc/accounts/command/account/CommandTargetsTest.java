@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.eoc.accounts.command.account.Commands.AccountCommand;
 import com.eoc.accounts.command.account.Commands.ChangeAvatar;
 import com.eoc.accounts.command.account.Commands.ChangeEmail;
+import com.eoc.accounts.command.account.Commands.CloseAccount;
 import com.eoc.accounts.command.account.Commands.DeleteToken;
 import com.eoc.accounts.command.account.Commands.GenerateToken;
 import com.eoc.accounts.command.account.Commands.RegisterAccount;
+import com.eoc.accounts.command.account.Commands.RemoveAvatar;
 import com.eoc.accounts.command.account.Commands.RenameUser;
+import com.eoc.accounts.command.account.Commands.ReopenAccount;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -29,7 +32,10 @@ class CommandTargetsTest {
             new ChangeEmail(ID, "ada@example.org", 4L),
             new ChangeAvatar(ID, null, 5L),
             new GenerateToken(ID, UUID.randomUUID(), "a".repeat(64), "abcd", 30, 6L),
-            new DeleteToken(ID, 7L));
+            new DeleteToken(ID, 7L),
+            new RemoveAvatar(ID, 8L),
+            new CloseAccount(ID, 9L),
+            new ReopenAccount(ID, 10L));
 
     private final CommandTargetResolver axon = AnnotationCommandTargetResolver.builder().build();
 

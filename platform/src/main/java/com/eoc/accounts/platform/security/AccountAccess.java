@@ -15,7 +15,9 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
  * {@code /api/accounts/{accountId}/name}). A JWT's caller owns the account that its {@code sub}
  * is the login of ({@link AccountLogins}); an API token owns the account it was made for.
  *
- * <p>The roles are checked first: a caller that a role lets in costs no look-up of its login.
+ * <p>The roles are checked first: a caller that a role lets in costs no look-up of its login. The
+ * owner of a closed account is refused with {@link ClosedAccountException} (403 account-closed);
+ * its API token was deleted when it was closed.
  */
 public class AccountAccess {
 
@@ -47,8 +49,12 @@ public class AccountAccess {
                                                 RequestAuthorizationContext request) {
         Authentication caller = authentication.get();
         UUID account = accountOfThePath(request);
-        return new AuthorizationDecision(account != null && caller instanceof JwtAuthenticationToken jwt
-                && jwt.isAuthenticated() && logins.accountOf(jwt.getName()).filter(account::equals).isPresent());
+        boolean owner = account != null && caller instanceof JwtAuthenticationToken jwt && jwt.isAuthenticated()
+                && logins.accountOf(jwt.getName()).filter(account::equals).isPresent();
+        if (owner && logins.isClosed(account)) {
+            throw new ClosedAccountException();
+        }
+        return new AuthorizationDecision(owner);
     }
 
     private static AuthorizationDecision ownToken(Supplier<? extends Authentication> authentication,

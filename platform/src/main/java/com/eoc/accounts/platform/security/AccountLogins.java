@@ -12,8 +12,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * transaction of the account's registration. The only class that knows the table's columns.
  *
  * <p>Found accounts are remembered: a subject is bound to its account once and for ever, so a
- * remembered answer can never become wrong, and an owner's every request does not cost a query.
- * A subject without an account is asked again each time, since it may be registered any moment.
+ * remembered answer can never become wrong. A subject without an account is asked again each time,
+ * since it may be registered any moment. Whether the account is closed is asked each time too
+ * ({@link #isClosed}): an administrator may close it on any node at any moment.
  */
 public class AccountLogins {
 
@@ -52,6 +53,23 @@ public class AccountLogins {
     public void bind(String subject, UUID accountId) {
         jdbc.sql("INSERT INTO credentials.account_login (subject, account_id) VALUES (?, ?)")
                 .param(subject)
+                .param(accountId)
+                .update();
+    }
+
+    /** Whether the account is closed; an account without a login is not. */
+    public boolean isClosed(UUID accountId) {
+        return jdbc.sql("SELECT closed FROM credentials.account_login WHERE account_id = ?")
+                .param(accountId)
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
+    }
+
+    /** Marks the account's login closed (or open again), in the caller's transaction. */
+    public void markClosed(UUID accountId, boolean closed) {
+        jdbc.sql("UPDATE credentials.account_login SET closed = ? WHERE account_id = ?")
+                .param(closed)
                 .param(accountId)
                 .update();
     }

@@ -1,5 +1,6 @@
 package com.eoc.accounts.platform.web;
 
+import com.eoc.accounts.platform.security.ClosedAccountException;
 import com.eoc.accounts.platform.security.RefusedApiTokenException;
 import java.net.URI;
 import java.util.Locale;
@@ -103,6 +104,17 @@ public abstract class ProblemDetailsSupport extends ResponseEntityExceptionHandl
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"insufficient_scope\"")
                 .body(problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
                         "the caller's roles do not allow this request"));
+    }
+
+    /**
+     * The caller owns the account, and the account is closed: the same answer to every request of
+     * theirs, with the challenge every 403 carries.
+     */
+    @ExceptionHandler(ClosedAccountException.class)
+    ResponseEntity<ProblemDetail> closedAccount(ClosedAccountException e) {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"insufficient_scope\"")
+                .body(problem(HttpStatus.FORBIDDEN, "account-closed", "Account closed", e.getMessage()));
     }
 
     /**

@@ -1,13 +1,16 @@
 package com.eoc.accounts.platform.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -101,6 +104,21 @@ class AccountAccessTest {
     }
 
     @Test
+    void theOwnerOfAClosedAccountIsRefusedWithTheReasonAndEveryoneElseAsBefore() {
+        logins.closed.add(ACCOUNT);
+
+        for (var rule : List.of(ownerOrAdmin, ownerOnly, ownerTokenOrAuditor)) {
+            assertThatThrownBy(() -> allowed(rule, jwt("auth0|ada"), ACCOUNT.toString()))
+                    .isInstanceOf(ClosedAccountException.class)
+                    .hasMessage("this account is closed: an administrator can reopen it");
+        }
+        assertThat(allowed(ownerOrAdmin, jwt(OTHER.toString()), ACCOUNT.toString())).isFalse();
+        int before = logins.lookUps;
+        assertThat(allowed(ownerOrAdmin, jwt("ops-admin", Roles.ADMIN), ACCOUNT.toString())).isTrue();
+        assertThat(logins.lookUps).isEqualTo(before);
+    }
+
+    @Test
     void anUnauthenticatedJwtIsNobody() {
         JwtAuthenticationToken unauthenticated = new JwtAuthenticationToken(jwtClaims("auth0|ada"));
         unauthenticated.setAuthenticated(false);
@@ -127,10 +145,11 @@ class AccountAccessTest {
                 .issuedAt(Instant.parse("2026-01-01T00:00:00Z")).expiresAt(EXPIRES).build();
     }
 
-    /** Logins from a map, counting the look-ups. */
+    /** Logins from a map, counting the look-ups; the accounts in {@code closed} are closed. */
     private static final class CountingLogins extends AccountLogins {
 
         private final Map<String, UUID> accounts;
+        final Set<UUID> closed = new HashSet<>();
         int lookUps;
 
         CountingLogins(Map<String, UUID> accounts) {
@@ -142,6 +161,12 @@ class AccountAccessTest {
         public Optional<UUID> accountOf(String subject) {
             lookUps++;
             return Optional.ofNullable(accounts.get(subject));
+        }
+
+        @Override
+        public boolean isClosed(UUID accountId) {
+            lookUps++;
+            return closed.contains(accountId);
         }
     }
 }

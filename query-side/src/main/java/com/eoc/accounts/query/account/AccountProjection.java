@@ -1,8 +1,11 @@
 package com.eoc.accounts.query.account;
 
+import com.eoc.accounts.events.AccountClosed;
 import com.eoc.accounts.events.AccountEvent;
 import com.eoc.accounts.events.AccountRegistered;
+import com.eoc.accounts.events.AccountReopened;
 import com.eoc.accounts.events.AvatarChanged;
+import com.eoc.accounts.events.AvatarRemoved;
 import com.eoc.accounts.events.EmailChanged;
 import com.eoc.accounts.events.TokenDeleted;
 import com.eoc.accounts.events.TokenGenerated;
@@ -62,12 +65,27 @@ class AccountProjection {
     }
 
     @EventHandler
+    void on(AvatarRemoved event, @SequenceNumber long version, @Timestamp Instant at) {
+        update(event, version, at);
+    }
+
+    @EventHandler
     void on(TokenGenerated event, @SequenceNumber long version, @Timestamp Instant at) {
         update(event, version, at);
     }
 
     @EventHandler
     void on(TokenDeleted event, @SequenceNumber long version, @Timestamp Instant at) {
+        update(event, version, at);
+    }
+
+    @EventHandler
+    void on(AccountClosed event, @SequenceNumber long version, @Timestamp Instant at) {
+        update(event, version, at);
+    }
+
+    @EventHandler
+    void on(AccountReopened event, @SequenceNumber long version, @Timestamp Instant at) {
         update(event, version, at);
     }
 

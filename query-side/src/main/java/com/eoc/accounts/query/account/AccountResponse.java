@@ -7,11 +7,12 @@ import java.util.UUID;
 /**
  * The body of {@code GET /api/accounts/{id}} and {@code GET /api/me}, and of the account's state
  * as it stood at an instant ({@code GET /api/accounts/{id}/history?asOf=}). {@code subject} is
- * the account's login: the identity provider's {@code sub} of its owner.
+ * the account's login: the identity provider's {@code sub} of its owner. {@code closedAt} is null
+ * while the account is open.
  */
 public record AccountResponse(UUID accountId, String subject, String firstName, String lastName, String email,
-                              @Nullable String avatarUrl, @Nullable ApiToken apiToken, long version,
-                              Instant updatedAt) {
+                              @Nullable String avatarUrl, @Nullable ApiToken apiToken, AccountStatus status,
+                              @Nullable Instant closedAt, long version, Instant updatedAt) {
 
     static AccountResponse of(AccountView view, TokenExpiry expiry) {
         return of(view, expiry, null);
@@ -22,7 +23,7 @@ public record AccountResponse(UUID accountId, String subject, String firstName, 
         return new AccountResponse(view.getAccountId(), view.getSubject(), view.getFirstName(), view.getLastName(), view.getEmail(),
                 view.hasAvatar() ? AvatarController.url(view) : null,
                 view.hasToken() ? ApiToken.of(view, expiry, tokenLastUsedAt) : null,
-                view.getVersion(), view.getUpdatedAt());
+                view.status(), view.getClosedAt(), view.getVersion(), view.getUpdatedAt());
     }
 
     /**

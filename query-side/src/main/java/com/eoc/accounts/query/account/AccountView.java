@@ -1,8 +1,11 @@
 package com.eoc.accounts.query.account;
 
+import com.eoc.accounts.events.AccountClosed;
 import com.eoc.accounts.events.AccountEvent;
 import com.eoc.accounts.events.AccountRegistered;
+import com.eoc.accounts.events.AccountReopened;
 import com.eoc.accounts.events.AvatarChanged;
+import com.eoc.accounts.events.AvatarRemoved;
 import com.eoc.accounts.events.EmailChanged;
 import com.eoc.accounts.events.TokenDeleted;
 import com.eoc.accounts.events.TokenGenerated;
@@ -51,6 +54,9 @@ public class AccountView implements Persistable<UUID> {
     private String tokenHint;
     private Instant tokenCreatedAt;
     private Instant tokenExpiresAt;
+
+    /** When an administrator closed the account; null while it is open. */
+    private Instant closedAt;
 
     /** The aggregate's version: sequence number of the last event applied. Not a JPA lock. */
     private long version;
@@ -113,10 +119,16 @@ public class AccountView implements Persistable<UUID> {
             changeEmail(changed.email());
         } else if (event instanceof AvatarChanged avatar) {
             changeAvatar(avatar.digest(), avatar.contentType(), avatar.width(), avatar.height(), avatar.sizeBytes());
+        } else if (event instanceof AvatarRemoved) {
+            removeAvatar();
         } else if (event instanceof TokenGenerated generated) {
             issueToken(generated.tokenId(), generated.hint(), generated.createdAt(), generated.expiresAt());
         } else if (event instanceof TokenDeleted deleted) {
             deleteToken(deleted.tokenId());
+        } else if (event instanceof AccountClosed) {
+            this.closedAt = at;
+        } else if (event instanceof AccountReopened) {
+            this.closedAt = null;
         } else {
             // AccountRegistered starts an account (registeredBy); an account is registered once
             throw new IllegalArgumentException("cannot apply " + event.getClass().getSimpleName()
@@ -152,6 +164,14 @@ public class AccountView implements Persistable<UUID> {
         this.avatarSizeBytes = sizeBytes;
     }
 
+    void removeAvatar() {
+        this.avatarDigest = null;
+        this.avatarContentType = null;
+        this.avatarWidth = null;
+        this.avatarHeight = null;
+        this.avatarSizeBytes = null;
+    }
+
     void issueToken(UUID tokenId, String hint, Instant createdAt, Instant expiresAt) {
         this.tokenId = tokenId;
         this.tokenHint = hint;
@@ -171,6 +191,10 @@ public class AccountView implements Persistable<UUID> {
 
     boolean hasToken() {
         return tokenId != null;
+    }
+
+    AccountStatus status() {
+        return closedAt == null ? AccountStatus.OPEN : AccountStatus.CLOSED;
     }
 
     public UUID getAccountId() {
@@ -227,6 +251,10 @@ public class AccountView implements Persistable<UUID> {
 
     public Instant getTokenExpiresAt() {
         return tokenExpiresAt;
+    }
+
+    public Instant getClosedAt() {
+        return closedAt;
     }
 
     public long getVersion() {

@@ -1,5 +1,6 @@
 package com.eoc.accounts.query.account;
 
+import static org.springframework.http.HttpStatus.FORBIDDEN;
 import static org.springframework.http.HttpStatus.NOT_FOUND;
 import static org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE;
 
@@ -7,6 +8,7 @@ import com.eoc.accounts.platform.openapi.ProblemResponse;
 import com.eoc.accounts.platform.security.AccountLogins;
 import com.eoc.accounts.platform.security.ApiTokenAuthentication;
 import com.eoc.accounts.platform.security.ApiTokenIndex;
+import com.eoc.accounts.platform.security.ClosedAccountException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
@@ -54,6 +56,7 @@ class AccountViewController {
             + " administrators may read it. apiToken and avatarUrl are null when there is none")
     @ApiResponse(responseCode = "200", description = "The view", useReturnTypeSchema = true,
             headers = @Header(name = "ETag", ref = "ETag"))
+    @ProblemResponse(status = FORBIDDEN, types = "account-closed")
     @ProblemResponse(status = NOT_FOUND, types = "account-not-found")
     @ProblemResponse(status = SERVICE_UNAVAILABLE, types = "view-behind")
     ResponseEntity<AccountResponse> account(@PathVariable UUID id,
@@ -66,9 +69,11 @@ class AccountViewController {
     @GetMapping("/api/me")
     @Operation(summary = "The caller's own account view",
             description = "The account whose login is the JWT's sub (an API token: its own account), as "
-                    + "GET /api/accounts/{id} answers it; 404 no-account when the login has no account.")
+                    + "GET /api/accounts/{id} answers it; 404 no-account when the login has no account, 403"
+                    + " account-closed when its account is closed.")
     @ApiResponse(responseCode = "200", description = "The view", useReturnTypeSchema = true,
             headers = @Header(name = "ETag", ref = "ETag"))
+    @ProblemResponse(status = FORBIDDEN, types = "account-closed")
     @ProblemResponse(status = NOT_FOUND, types = {"no-account", "account-not-found"})
     @ProblemResponse(status = SERVICE_UNAVAILABLE, types = "view-behind")
     ResponseEntity<AccountResponse> me(@Parameter(hidden = true)
@@ -76,7 +81,11 @@ class AccountViewController {
                                        @Parameter(description = MIN_VERSION)
                                        @RequestParam(required = false)
                                        @Min(value = 0, message = "must be 0 or more") Long minVersion) {
-        return answer(accountOf(caller).orElseThrow(NoAccountException::new), minVersion);
+        UUID account = accountOf(caller).orElseThrow(NoAccountException::new);
+        if (logins.isClosed(account)) {
+            throw new ClosedAccountException();
+        }
+        return answer(account, minVersion);
     }
 
     private ResponseEntity<AccountResponse> answer(UUID id, Long minVersion) {

@@ -1,5 +1,6 @@
 package com.eoc.accounts.query.account;
 
+import static org.springframework.http.HttpStatus.FORBIDDEN;
 import static org.springframework.http.HttpStatus.NOT_FOUND;
 
 import com.eoc.accounts.platform.openapi.ProblemResponse;
@@ -61,6 +62,7 @@ class AvatarController {
             headers = {
             @Header(name = "ETag", description = ETAG, required = true, schema = @Schema(type = "string")),
             @Header(name = "Cache-Control", description = CACHING, required = true, schema = @Schema(type = "string"))})
+    @ProblemResponse(status = FORBIDDEN, types = "account-closed")
     @ProblemResponse(status = NOT_FOUND, types = {"account-not-found", "no-avatar"})
     ResponseEntity<byte[]> avatar(@PathVariable UUID id, @RequestParam(name = "v", required = false) String version,
                                   @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {

@@ -28,7 +28,8 @@ class AccountStatsQuery {
                        AND (token_created_at IS NULL OR 2 * (token_expires_at - :now) <= token_expires_at - token_created_at))
                        AS expiring_soon_tokens,
                    count(*) FILTER (WHERE token_expires_at <= :now) AS expired_tokens,
-                   count(*) FILTER (WHERE avatar_digest IS NOT NULL) AS accounts_with_avatar
+                   count(*) FILTER (WHERE avatar_digest IS NOT NULL) AS accounts_with_avatar,
+                   count(*) FILTER (WHERE closed_at IS NOT NULL) AS closed_accounts
               FROM query_side.account_view""";
 
     private final JdbcClient jdbc;

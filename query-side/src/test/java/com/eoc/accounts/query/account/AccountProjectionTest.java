@@ -3,8 +3,10 @@ package com.eoc.accounts.query.account;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.eoc.accounts.events.AccountClosed;
 import com.eoc.accounts.events.AccountEvent;
 import com.eoc.accounts.events.AccountRegistered;
+import com.eoc.accounts.events.AccountReopened;
 import com.eoc.accounts.events.AvatarChanged;
 import com.eoc.accounts.events.EmailChanged;
 import com.eoc.accounts.events.TokenDeleted;
@@ -126,6 +128,24 @@ class AccountProjectionTest {
         assertThat(row.get("token_hint")).isNull();
         assertThat(row.get("token_created_at")).isNull();
         assertThat(row.get("token_expires_at")).isNull();
+    }
+
+    @Test
+    void aClosedAccountShowsWhenItWasClosedUntilItIsReopened() {
+        projection.on(new AccountRegistered(accountId, "Ada", "Lovelace", "ada@example.com"), 0, T0);
+        projection.on(new AccountClosed(accountId), 1, T0.plusSeconds(5));
+
+        Map<String, Object> closed = row();
+        assertThat(closed).containsEntry("version", 1L).containsEntry("first_name", "Ada");
+        assertThat(instant(closed, "closed_at")).isEqualTo(T0.plusSeconds(5));
+        assertThat(accounts.findById(accountId)).hasValueSatisfying(
+                view -> assertThat(view.status()).isEqualTo(AccountStatus.CLOSED));
+
+        projection.on(new AccountReopened(accountId), 2, T0.plusSeconds(9));
+
+        Map<String, Object> reopened = row();
+        assertThat(reopened).containsEntry("version", 2L);
+        assertThat(reopened.get("closed_at")).isNull();
     }
 
     /** Checked after each replayed event: a redelivery must not even briefly show an older state. */

@@ -3,9 +3,11 @@ package com.eoc.accounts.query.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.eoc.accounts.query.QuerySideHttp;
+import com.eoc.accounts.events.AccountClosed;
 import com.eoc.accounts.events.AccountEvent;
 import com.eoc.accounts.query.StoredEvents;
 import com.eoc.accounts.events.AccountRegistered;
+import com.eoc.accounts.events.AccountReopened;
 import com.eoc.accounts.events.AvatarChanged;
 import com.eoc.accounts.events.TokenDeleted;
 import com.eoc.accounts.events.TokenGenerated;
@@ -95,11 +97,17 @@ class StatsIntegrationTest {
         expectedStatus.put(avatarAndToken, "ACTIVE");
         UUID nothing = UUID.randomUUID();
         append(nothing, List.of(registered(nothing)));
+        UUID closed = UUID.randomUUID();
+        append(closed, List.of(registered(closed), avatar(closed), new AccountClosed(closed)));
+        UUID reopened = UUID.randomUUID();
+        append(reopened, List.of(registered(reopened), new AccountClosed(reopened), new AccountReopened(reopened)));
 
         awaitVersion(deletedToken, 2);
         awaitVersion(avatarOnly, 1);
         awaitVersion(avatarAndToken, 2);
         awaitVersion(nothing, 0);
+        awaitVersion(closed, 2);
+        awaitVersion(reopened, 2);
         for (UUID accountId : expectedStatus.keySet()) {
             JsonNode view = json.readTree(awaitVersion(accountId, 1).body());
             assertThat(view.get("apiToken").get("status").asString()).as("status of %s", accountId)
@@ -112,12 +120,13 @@ class StatsIntegrationTest {
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/json"));
         JsonNode stats = json.readTree(response.body());
-        assertThat(stats.get("accounts").asLong()).isEqualTo(12);
+        assertThat(stats.get("accounts").asLong()).isEqualTo(14);
         assertThat(stats.get("activeTokens").asLong()).isEqualTo(4);
         assertThat(stats.get("expiringSoonTokens").asLong()).isEqualTo(3);
         assertThat(stats.get("expiredTokens").asLong()).isEqualTo(2);
-        assertThat(stats.get("accountsWithAvatar").asLong()).isEqualTo(2);
-        assertThat(stats.properties()).hasSize(5);
+        assertThat(stats.get("accountsWithAvatar").asLong()).isEqualTo(3);
+        assertThat(stats.get("closedAccounts").asLong()).isEqualTo(1);
+        assertThat(stats.properties()).hasSize(6);
         assertThat(tallyOfTheListedStatuses()).isEqualTo(Map.of(
                 "ACTIVE", stats.get("activeTokens").asLong(),
                 "EXPIRING_SOON", stats.get("expiringSoonTokens").asLong(),
