@@ -255,6 +255,7 @@ class RoleMatrixSystemTest {
         endpoints.addAll(reads("/api/accounts/{id}/history/export", auditors,
                 account -> account.path() + "/history/export"));
         endpoints.addAll(reads("/api/stats", dashboards, account -> "/api/stats"));
+        endpoints.addAll(reads("/api/history?actor=", auditors, account -> "/api/history?actor=" + account.id()));
         Set<Caller> withAccount = EnumSet.of(OWNER, OTHER_OWNER, API_TOKEN, OTHER_API_TOKEN);
         Set<Caller> withoutAccount = EnumSet.of(ADMIN, AUDITOR, VIEWER, INTROSPECTOR);
         for (String method : List.of("GET", "HEAD")) {

@@ -270,6 +270,7 @@ class WebRoleMatrixSystemTest {
         reads(routes, "/api/accounts/{id}/history/export", account -> account.path() + "/history/export");
         change(routes, "POST /api/audit/checkpoints", account -> "/api/audit/checkpoints", account -> Body.none());
         reads(routes, "/api/stats", account -> "/api/stats");
+        reads(routes, "/api/history?actor=", account -> "/api/history?actor=" + account.id());
         reads(routes, "/api/me", account -> "/api/me");
         reads(routes, "/api/token-policy", account -> "/api/token-policy");
         reads(routes, "/api/admin/processors", account -> "/api/admin/processors");

@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Axon's insert of new events, with each event's link in its account's hash chain
- * ({@link ChainedEvent}) in the same row, so in the same transaction. The link before the first
+ * ({@link ChainedEvent}) in the same row, so in the same transaction, and its actor in a column of
+ * its own (what auditors look events up by). The link before the first
  * new event of an account is read from its previous event's row, on the command's connection.
  *
  * <p>An account whose previous event has no link (written outside the service after the chain
@@ -33,6 +34,7 @@ import org.slf4j.LoggerFactory;
 final class ChainedAppend implements AppendEventsStatementBuilder {
 
     static final String LINK_COLUMN = "chain_hash";
+    static final String ACTOR_COLUMN = "actor";
     private static final Logger log = LoggerFactory.getLogger(ChainedAppend.class);
 
     @Override
@@ -40,7 +42,8 @@ final class ChainedAppend implements AppendEventsStatementBuilder {
                                    List<? extends EventMessage<?>> events, Serializer serializer,
                                    TimestampWriter timestampWriter) throws SQLException {
         PreparedStatement insert = connection.prepareStatement("INSERT INTO " + schema.domainEventTable() + " ("
-                + schema.domainEventFields() + ", " + LINK_COLUMN + ") VALUES (?,?,?,?,?,?,?,?,?,?)");
+                + schema.domainEventFields() + ", " + LINK_COLUMN + ", " + ACTOR_COLUMN
+                + ") VALUES (?,?,?,?,?,?,?,?,?,?,?)");
         Map<String, byte[]> links = new HashMap<>();
         for (EventMessage<?> message : events) {
             DomainEventMessage<?> event = asDomainEvent(message);
@@ -67,6 +70,7 @@ final class ChainedAppend implements AppendEventsStatementBuilder {
             insert.setObject(8, payload.getData());
             insert.setObject(9, metaData.getData());
             insert.setBytes(10, link);
+            insert.setString(11, audited.actor());
             insert.addBatch();
         }
         return insert;

@@ -34,6 +34,23 @@ class AccountHistory {
         return entries;
     }
 
+    /**
+     * At most {@code limit} of the account's events after sequence number {@code after} (-1: from
+     * the first), and whether more follow.
+     */
+    Page events(UUID accountId, long after, int limit) {
+        List<HistoryEntry> entries = eventStore.readEvents(accountId.toString(), after + 1).asStream()
+                .limit(limit + 1L).map(HistoryEntry::of).toList();
+        if (entries.isEmpty() && eventStore.lastSequenceNumberFor(accountId.toString()).isEmpty()) {
+            throw new AccountNotFoundException(accountId);
+        }
+        return entries.size() > limit ? new Page(entries.subList(0, limit), true) : new Page(entries, false);
+    }
+
+    /** A page of an account's history; {@code more}: whether events follow its last. */
+    record Page(List<HistoryEntry> entries, boolean more) {
+    }
+
     AccountResponse stateAsOf(UUID accountId, Instant instant) {
         DomainEventStream events = read(accountId);
         if (!events.hasNext()) {

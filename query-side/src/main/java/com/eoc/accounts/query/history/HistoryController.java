@@ -11,6 +11,8 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -71,11 +73,32 @@ class HistoryController {
     @ApiResponse(responseCode = "200", description = "Without asOf, the events; with asOf, the account's state then",
             content = @Content(mediaType = "application/json",
                     schema = @Schema(oneOf = {HistoryEntry[].class, AccountResponse.class})),
-            headers = @Header(name = "ETag", description = "With asOf: the version the account had then, quoted",
-                    schema = @Schema(type = "string")))
+            headers = {@Header(name = "ETag", description = "With asOf: the version the account had then, quoted",
+                    schema = @Schema(type = "string")),
+                    @Header(name = "Link", description = "<next page>; rel=\"next\", while more events follow a"
+                            + " page", schema = @Schema(type = "string"))})
     @ProblemResponse(status = HttpStatus.NOT_FOUND, types = "account-not-found")
-    List<HistoryEntry> history(@PathVariable UUID id) {
-        return history.events(id);
+    @ProblemResponse(status = HttpStatus.BAD_REQUEST, types = "invalid-parameter")
+    ResponseEntity<List<HistoryEntry>> history(
+            @PathVariable UUID id,
+            @Parameter(description = "A page: the events after this sequence number (the last of the page before)")
+            @RequestParam(required = false) @Min(value = 0, message = "must be 0 or more") Long after,
+            @Parameter(description = "A page: at most this many events; while more follow, the Link header names"
+                    + " the next page. Without after and limit: every event")
+            @RequestParam(required = false) @Min(value = 1, message = "must be at least {value}")
+            @Max(value = ActorHistoryController.MAX_LIMIT, message = "must be at most {value}") Integer limit) {
+        if (after == null && limit == null) {
+            return ResponseEntity.ok(history.events(id));
+        }
+        int size = limit == null ? ActorHistoryController.MAX_LIMIT : limit;
+        AccountHistory.Page page = history.events(id, after == null ? -1 : after, size);
+        ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
+        if (page.more()) {
+            long last = page.entries().get(page.entries().size() - 1).sequence();
+            answer.header(HttpHeaders.LINK, "</api/accounts/" + id + "/history?after=" + last + "&limit=" + size
+                    + ">; rel=\"next\"");
+        }
+        return answer.body(page.entries());
     }
 
     /**

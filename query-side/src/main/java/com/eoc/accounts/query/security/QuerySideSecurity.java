@@ -15,8 +15,8 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * Who may read what: the rows of the contract's role table that concern the query side. An
  * account's owner and its API token read that account's view and avatar; dashboards
- * ({@code viewer}) read everything but history; auditors read accounts and their history. Anyone
- * authenticated reads their own account ({@code /api/me}) and the token policy.
+ * ({@code viewer}) read everything but history; auditors read accounts, their history and each
+ * actor's. Anyone authenticated reads their own account ({@code /api/me}) and the token policy.
  */
 @Configuration(proxyBeanMethods = false)
 @Import(PlatformSecurity.class)
@@ -26,7 +26,8 @@ class QuerySideSecurity {
     SecurityFilterChain querySideFilterChain(HttpSecurity http, BearerTokenSecurity bearer, AccountAccess accounts)
             throws Exception {
         return bearer.build(http, requests -> requests
-                .requestMatchers(reads("/api/accounts/{accountId}/history", "/api/accounts/{accountId}/history/export"))
+                .requestMatchers(reads("/api/accounts/{accountId}/history", "/api/accounts/{accountId}/history/export",
+                        "/api/history"))
                         .hasAnyRole(Roles.AUDITOR, Roles.ADMIN)
                 .requestMatchers(reads("/api/accounts/{accountId}", "/api/accounts/{accountId}/avatar"))
                         .access(accounts.ownerOrOwnTokenOr(Roles.ADMIN, Roles.AUDITOR, Roles.VIEWER))
