@@ -41,6 +41,6 @@ class EventsArchitectureTest {
                 .check(events);
         assertThat(Arrays.stream(AccountEvent.class.getPermittedSubclasses()).map(Class::getSimpleName))
                 .containsExactlyInAnyOrder("AccountRegistered", "UserRenamed", "EmailChanged", "AvatarChanged",
-                        "TokenGenerated", "TokenDeleted");
+                        "AvatarRemoved", "TokenGenerated", "TokenDeleted", "AccountClosed", "AccountReopened");
     }
 }
