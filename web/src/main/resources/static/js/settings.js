@@ -90,7 +90,8 @@ export async function showSettings(target, {minVersion, ownAccountId, onOwnChang
             clearFieldErrors(form);
         }
         if (!own) {
-            slot('title').textContent = `Edit user: ${[view.firstName, view.lastName].filter(Boolean).join(' ')}`;
+            slot('title').textContent = `Edit user: ${[view.firstName, view.lastName].filter(Boolean).join(' ')
+                || 'erased'}`;
         }
     }
 
@@ -337,13 +338,17 @@ export async function showSettings(target, {minVersion, ownAccountId, onOwnChang
     // ---- account status: an administrator closes and reopens someone else's account
 
     function renderStatus() {
-        const closed = view.status === 'CLOSED';
+        const erased = view.status === 'ERASED';
+        const closed = erased || view.status === 'CLOSED';
         slot('status-card').hidden = own;
         slot('open-text').hidden = closed;
-        slot('closed-text').hidden = !closed;
+        slot('closed-text').hidden = !closed || erased;
+        slot('erased-text').hidden = !erased;
         showInstant(slot('closed-at'), view.closedAt);
+        showInstant(slot('erased-at'), view.erasedAt);
         slot('close-account').hidden = own || closed;
-        slot('reopen-account').hidden = own || !closed;
+        slot('reopen-account').hidden = own || !closed || erased;
+        slot('erase-account').hidden = own || !closed || erased;
         // a closed account accepts nothing but its reopening
         form.querySelectorAll('input, button').forEach(control => { control.disabled = closed; });
         slot('edit-avatar').disabled = closed;
@@ -361,7 +366,8 @@ export async function showSettings(target, {minVersion, ownAccountId, onOwnChang
             if (await refresh(answer.version)) {
                 say(message, done, 'success');
             }
-            slot(view.status === 'CLOSED' ? 'reopen-account' : 'close-account').focus();
+            slot(view.status === 'OPEN' ? 'close-account' : view.status === 'CLOSED' ? 'reopen-account'
+                : 'title').focus();
         } catch (problem) {
             if (problem.status === 412) {
                 stale();
@@ -380,6 +386,12 @@ export async function showSettings(target, {minVersion, ownAccountId, onOwnChang
 
     slot('reopen-account').addEventListener('click', () =>
         changeStatus('/reopen', 'The account is reopened.', slot('reopen-account')));
+
+    slot('erase-account').addEventListener('click', async () => {
+        if (await confirmWith(document.getElementById('erase-account-dialog'))) {
+            await changeStatus('/erase', 'The personal data is erased.', slot('erase-account'));
+        }
+    });
 
     // ---- start
 

@@ -69,13 +69,14 @@ function renderList(list, items) {
         const item = document.createElement('li');
         const link = document.createElement('a');
         link.href = `#/users/${encodeURIComponent(account.accountId)}`;
-        link.textContent = [account.firstName, account.lastName].filter(Boolean).join(' ');
+        link.textContent = [account.firstName, account.lastName].filter(Boolean).join(' ') || 'Erased user';
         const email = document.createElement('span');
         email.className = 'user-email';
         email.textContent = account.email;
         const token = document.createElement('span');
         token.className = 'user-token';
-        token.textContent = account.status === 'CLOSED' ? 'Account closed' : tokenSummary(account.apiToken);
+        token.textContent = {CLOSED: 'Account closed', ERASED: 'Personal data erased'}[account.status]
+            || tokenSummary(account.apiToken);
         item.append(link, email, token);
         return item;
     }));

@@ -11,7 +11,7 @@ import java.util.UUID;
  */
 public sealed interface AccountEvent
         permits AccountRegistered, UserRenamed, EmailChanged, AvatarChanged, TokenGenerated, TokenDeleted,
-        AvatarRemoved, AccountClosed, AccountReopened {
+        AvatarRemoved, AccountClosed, AccountReopened, PersonalDataErased {
 
     UUID accountId();
 }

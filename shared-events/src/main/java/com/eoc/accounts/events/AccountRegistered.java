@@ -11,7 +11,8 @@ import org.axonframework.serialization.Revision;
  * account id as subject, which is what ownership meant when they were written.
  */
 @Revision("2")
-public record AccountRegistered(UUID accountId, String firstName, String lastName, String email, String subject)
+public record AccountRegistered(UUID accountId, @PersonalData String firstName, @PersonalData String lastName,
+                                @PersonalData String email, String subject)
         implements AccountEvent {
 
     /** An account whose login is its own id, as every account registered without a subject. */

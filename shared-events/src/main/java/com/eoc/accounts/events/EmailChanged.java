@@ -4,5 +4,5 @@ import java.util.UUID;
 import org.axonframework.serialization.Revision;
 
 @Revision("1")
-public record EmailChanged(UUID accountId, String email) implements AccountEvent {
+public record EmailChanged(UUID accountId, @PersonalData String email) implements AccountEvent {
 }

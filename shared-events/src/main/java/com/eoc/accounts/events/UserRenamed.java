@@ -4,5 +4,6 @@ import java.util.UUID;
 import org.axonframework.serialization.Revision;
 
 @Revision("1")
-public record UserRenamed(UUID accountId, String firstName, String lastName) implements AccountEvent {
+public record UserRenamed(UUID accountId, @PersonalData String firstName, @PersonalData String lastName)
+        implements AccountEvent {
 }

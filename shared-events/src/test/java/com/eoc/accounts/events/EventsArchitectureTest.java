@@ -41,6 +41,7 @@ class EventsArchitectureTest {
                 .check(events);
         assertThat(Arrays.stream(AccountEvent.class.getPermittedSubclasses()).map(Class::getSimpleName))
                 .containsExactlyInAnyOrder("AccountRegistered", "UserRenamed", "EmailChanged", "AvatarChanged",
-                        "AvatarRemoved", "TokenGenerated", "TokenDeleted", "AccountClosed", "AccountReopened");
+                        "AvatarRemoved", "TokenGenerated", "TokenDeleted", "AccountClosed", "AccountReopened",
+                        "PersonalDataErased");
     }
 }

@@ -35,7 +35,7 @@ class AuditTrailSystemTest {
     private static final String EVENTS = "eventstore.domain_event_entry";
 
     private static RunningSystem system;
-    private static Path publicKey;
+    private static AuditVerifier auditor;
 
     @TempDir
     static Path folder;
@@ -43,33 +43,30 @@ class AuditTrailSystemTest {
     @BeforeAll
     static void fetchThePublicKey() throws Exception {
         system = RunningSystem.get();
-        HttpResponse<String> key = system.commandSide.send("GET", "/api/audit/public-key", null);
-        assertThat(key.statusCode()).isEqualTo(200);
-        assertThat(key.body()).startsWith("-----BEGIN PUBLIC KEY-----");
-        publicKey = Files.writeString(folder.resolve("audit-public-key.pem"), key.body());
+        auditor = new AuditVerifier(system, folder);
     }
 
     @Test
     void anUntouchedHistoryVerifies() throws Exception {
         String account = accountWithFourEvents("untouched");
-        signCheckpoint();
+        auditor.signCheckpoint();
 
-        Verdict verdict = verify(account);
+        AuditVerifier.Verdict verdict = auditor.verify(account);
 
-        assertThat(verdict.exitCode).as(verdict.output).isZero();
-        assertThat(verdict.output).startsWith("intact: 4 events of account " + account);
+        assertThat(verdict.exitCode()).as(verdict.output()).isZero();
+        assertThat(verdict.output()).startsWith("intact: 4 events of account " + account);
     }
 
     @Test
     void aByteChangedInAPayloadIsNamed() throws Exception {
         String account = accountWithFourEvents("payload");
-        signCheckpoint();
+        auditor.signCheckpoint();
         byte[] original = column(account, 2, "payload");
         try {
             // one byte inside the account id that the payload starts with, still UTF-8
             update(account, 2, "UPDATE " + EVENTS + " SET payload = set_byte(payload, 16, get_byte(payload, 16) # 1)");
 
-            assertNamed(verify(account), "event 2 (global index", "does not match its chain link");
+            assertNamed(auditor.verify(account), "event 2 (global index", "does not match its chain link");
         } finally {
             restore(account, 2, "payload", original);
         }
@@ -78,13 +75,13 @@ class AuditTrailSystemTest {
     @Test
     void aChangedActorIsNamed() throws Exception {
         String account = accountWithFourEvents("actor");
-        signCheckpoint();
+        auditor.signCheckpoint();
         byte[] original = column(account, 1, "meta_data");
         try {
             update(account, 1, "UPDATE " + EVENTS + " SET meta_data = convert_to(jsonb_set("
                     + "convert_from(meta_data, 'UTF8')::jsonb, '{actor}', '\"mallory\"')::text, 'UTF8')");
 
-            assertNamed(verify(account), "event 1 (global index", "does not match its chain link");
+            assertNamed(auditor.verify(account), "event 1 (global index", "does not match its chain link");
         } finally {
             restore(account, 1, "meta_data", original);
         }
@@ -93,7 +90,7 @@ class AuditTrailSystemTest {
     @Test
     void aDeletedEventIsNamed() throws Exception {
         String account = accountWithFourEvents("deleted");
-        signCheckpoint();
+        auditor.signCheckpoint();
         try (Connection db = database()) {
             db.setAutoCommit(false);
             // kept aside in this transaction's own table, then put back with its global index
@@ -102,7 +99,7 @@ class AuditTrailSystemTest {
             update(db, account, 1, "DELETE FROM " + EVENTS);
             db.commit();
             try {
-                assertNamed(verify(account), "event 1 is missing");
+                assertNamed(auditor.verify(account), "event 1 is missing");
             } finally {
                 db.createStatement().execute("INSERT INTO " + EVENTS + " SELECT * FROM deleted_event");
                 db.commit();
@@ -113,10 +110,10 @@ class AuditTrailSystemTest {
     @Test
     void twoSwappedEventsAreNamed() throws Exception {
         String account = accountWithFourEvents("swapped");
-        signCheckpoint();
+        auditor.signCheckpoint();
         swap(account, 1, 2);
         try {
-            assertNamed(verify(account), "event 1 (global index", "does not match its chain link");
+            assertNamed(auditor.verify(account), "event 1 (global index", "does not match its chain link");
         } finally {
             swap(account, 1, 2);
         }
@@ -125,15 +122,15 @@ class AuditTrailSystemTest {
     @Test
     void aForgedEventWithARecomputedLinkIsNamedUntilACheckpointCoversIt() throws Exception {
         String account = accountWithFourEvents("forged");
-        signCheckpoint();
+        auditor.signCheckpoint();
         appendForgedRename(account);
 
-        assertNamed(verify(account), "event 4 (global index", "is not covered by a signed checkpoint");
+        assertNamed(auditor.verify(account), "event 4 (global index", "is not covered by a signed checkpoint");
     }
 
-    private static void assertNamed(Verdict verdict, String... expected) {
-        assertThat(verdict.exitCode).as(verdict.output).isEqualTo(1);
-        assertThat(verdict.output).startsWith("NOT INTACT: ").contains(expected);
+    private static void assertNamed(AuditVerifier.Verdict verdict, String... expected) {
+        assertThat(verdict.exitCode()).as(verdict.output()).isEqualTo(1);
+        assertThat(verdict.output()).startsWith("NOT INTACT: ").contains(expected);
     }
 
     /** Registered by an administrator, renamed three times by its owner: events 0 to 3. */
@@ -149,34 +146,6 @@ class AuditTrailSystemTest {
                     "{\"firstName\":\"Audit\",\"lastName\":\"" + lastName + "\"}", owner).statusCode()).isEqualTo(200);
         }
         return account;
-    }
-
-    private static void signCheckpoint() throws Exception {
-        HttpResponse<String> signed = system.commandSide.send("POST", "/api/audit/checkpoints", null, system.admin());
-        assertThat(signed.statusCode()).as(signed.body()).isEqualTo(200);
-        JsonNode checkpoint = JSON.readTree(signed.body());
-        assertThat(checkpoint.get("signature").asString()).isNotEmpty();
-    }
-
-    private record Verdict(int exitCode, String output) {
-    }
-
-    /** Exports the history as an auditor and runs the verifier on it, in a JVM of its own. */
-    private static Verdict verify(String account) throws Exception {
-        String auditor = system.jwt("system-test-auditor", "auditor");
-        HttpResponse<String> export = system.querySide.send("GET", "/api/accounts/" + account + "/history/export",
-                null, auditor);
-        assertThat(export.statusCode()).as(export.body()).isEqualTo(200);
-        assertThat(export.headers().firstValue("Content-Disposition")).hasValueSatisfying(
-                disposition -> assertThat(disposition).contains("history-" + account + ".json"));
-        Path file = Files.writeString(folder.resolve("history-" + account + ".json"), export.body());
-        Process verifier = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-jar",
-                System.getProperty("auditVerifier.jar"), "--public-key", publicKey.toString(), file.toString())
-                .redirectErrorStream(true)
-                .start();
-        String output = new String(verifier.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        assertThat(verifier.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        return new Verdict(verifier.exitValue(), output);
     }
 
     /** A rename with a correct link from the account's last event, as a forger who knows the scheme writes it. */

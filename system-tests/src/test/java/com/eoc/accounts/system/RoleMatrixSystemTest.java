@@ -80,7 +80,7 @@ class RoleMatrixSystemTest {
     }
 
     /** What an allowed case needs of the account it names; a refused case uses the shared one. */
-    enum Arrange { SHARED, FRESH, FRESH_WITH_TOKEN, FRESH_WITH_AVATAR }
+    enum Arrange { SHARED, FRESH, FRESH_WITH_TOKEN, FRESH_WITH_AVATAR, FRESH_CLOSED }
 
     /** An account the cases name, with its API token (null when none). */
     record Account(String id, String lastName, String token, Instant tokenExpiresAt) {
@@ -159,6 +159,7 @@ class RoleMatrixSystemTest {
             case FRESH -> register();
             case FRESH_WITH_TOKEN -> withToken(register());
             case FRESH_WITH_AVATAR -> withAvatar(register());
+            case FRESH_CLOSED -> closed(register());
         };
 
         HttpResponse<String> response = endpoint.request().send(account, credential(caller, account));
@@ -223,6 +224,8 @@ class RoleMatrixSystemTest {
                         (account, credential) -> commandSide.send("POST", account.path() + "/close", null, credential)),
                 new Endpoint("POST /api/accounts/{id}/reopen", 200, admin, Arrange.FRESH, (account, credential) ->
                         commandSide.send("POST", account.path() + "/reopen", null, credential)),
+                new Endpoint("POST /api/accounts/{id}/erase", 200, admin, Arrange.FRESH_CLOSED,
+                        (account, credential) -> commandSide.send("POST", account.path() + "/erase", null, credential)),
                 new Endpoint("POST /api/tokens/introspect", 200, EnumSet.of(INTROSPECTOR, ADMIN), Arrange.SHARED,
                         (account, credential) -> commandSide.exchange("POST", "/api/tokens/introspect",
                                 Body.form("token", mine.token()), credential)),
@@ -327,6 +330,12 @@ class RoleMatrixSystemTest {
         HttpResponse<String> uploaded = commandSide.exchange("PUT", account.path() + "/avatar", Body.png("image", png()),
                 system.admin());
         assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(200);
+        return account;
+    }
+
+    private static Account closed(Account account) throws Exception {
+        HttpResponse<String> closed = commandSide.send("POST", account.path() + "/close", null, system.admin());
+        assertThat(closed.statusCode()).as(closed.body()).isEqualTo(200);
         return account;
     }
 

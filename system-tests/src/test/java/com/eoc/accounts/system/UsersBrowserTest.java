@@ -198,6 +198,26 @@ class UsersBrowserTest {
     }
 
     @Test
+    void anAdministratorErasesAClosedUsersPersonalData() throws Exception {
+        Person user = accounts.register("Eri", familyName());
+        accounts.close(user);
+        browser.open("/users/" + user.id(), "Edit user: " + user.name());
+
+        browser.visible(By.xpath("//button[normalize-space()='Erase personal data']")).click();
+        browser.visible(By.id("erase-account-dialog"))
+                .findElement(By.xpath(".//button[normalize-space()='Confirm']")).click();
+
+        browser.text(By.cssSelector("[data-slot=status-message]"), "The personal data is erased.");
+        browser.text(TITLE, "Edit user: erased");
+        assertThat(browser.visible(By.cssSelector("[data-slot=erased-text]")).getText())
+                .startsWith("This account's personal data was erased on ");
+        assertThat(browser.driver().findElements(By.xpath("//button[normalize-space()='Reopen account']")))
+                .noneMatch(WebElement::isDisplayed);
+        assertThat(browser.driver().findElement(By.id("email")).getDomProperty("value")).isEmpty();
+        assertThat(accounts.view(user.id()).get("status").asString()).isEqualTo("ERASED");
+    }
+
+    @Test
     void theOwnerOfAClosedAccountIsToldSoOnSigningIn() throws Exception {
         Person user = accounts.register("Ros", familyName());
         accounts.close(user);

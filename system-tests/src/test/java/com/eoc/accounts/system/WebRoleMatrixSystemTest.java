@@ -136,6 +136,7 @@ class WebRoleMatrixSystemTest {
             case FRESH -> register();
             case FRESH_WITH_TOKEN -> withToken(register());
             case FRESH_WITH_AVATAR -> withAvatar(register());
+            case FRESH_CLOSED -> closed(register());
         };
         WebSession session = caller == OWNER && account != mine ? signedIn(account) : SESSIONS.get(caller);
 
@@ -172,6 +173,7 @@ class WebRoleMatrixSystemTest {
         Account account = switch (row.arrange()) {
             case FRESH_WITH_TOKEN -> withToken(register());
             case FRESH_WITH_AVATAR -> withAvatar(register());
+            case FRESH_CLOSED -> closed(register());
             default -> register();
         };
         WebSession session = row.allowed().contains(ADMIN) ? SESSIONS.get(ADMIN) : signedIn(account);
@@ -181,12 +183,16 @@ class WebRoleMatrixSystemTest {
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
         assertThat(refused.headers().firstValue("Content-Type")).contains("application/problem+json");
         assertThat(refused.body()).contains("urn:eoc:problem:csrf");
-        // the account is where it was (a rename that expects its version still goes through), and
-        // the email address a registration would have taken is still free
-        HttpResponse<String> renamed = system.commandSide.exchange("PUT", account.path() + "/name",
-                Body.json("{\"firstName\":\"Ada\",\"lastName\":\"Lovelace\"}"), system.admin(),
-                BodyHandlers.ofString(), "If-Match", "\"" + account.version() + "\"");
-        assertThat(renamed.statusCode()).as(renamed.body()).isEqualTo(200);
+        // the account is where it was (a command that expects its version still goes through: a rename,
+        // or for a closed account, closing it again), and the email address a registration would have
+        // taken is still free
+        HttpResponse<String> unchanged = row.arrange() == Arrange.FRESH_CLOSED
+                ? system.commandSide.exchange("POST", account.path() + "/close", Body.none(), system.admin(),
+                        BodyHandlers.ofString(), "If-Match", "\"" + account.version() + "\"")
+                : system.commandSide.exchange("PUT", account.path() + "/name",
+                        Body.json("{\"firstName\":\"Ada\",\"lastName\":\"Lovelace\"}"), system.admin(),
+                        BodyHandlers.ofString(), "If-Match", "\"" + account.version() + "\"");
+        assertThat(unchanged.statusCode()).as(unchanged.body()).isEqualTo(200);
         HttpResponse<String> registered = system.commandSide.send("POST", "/api/accounts",
                 registration(newcomerEmail(account)), system.admin());
         assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
@@ -260,6 +266,7 @@ class WebRoleMatrixSystemTest {
                 account -> Body.none());
         change(routes, "POST /api/accounts/{id}/close", account -> account.path() + "/close", account -> Body.none());
         change(routes, "POST /api/accounts/{id}/reopen", account -> account.path() + "/reopen", account -> Body.none());
+        change(routes, "POST /api/accounts/{id}/erase", account -> account.path() + "/erase", account -> Body.none());
         change(routes, "POST /api/tokens/introspect", account -> "/api/tokens/introspect",
                 account -> Body.form("token", mine.token()));
         reads(routes, "/api/accounts/{id}", Account::path);
@@ -332,6 +339,12 @@ class WebRoleMatrixSystemTest {
                 Body.png("image", png), system.admin());
         assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(200);
         return at(account, JSON.readTree(uploaded.body()).get("version").asLong());
+    }
+
+    private static Account closed(Account account) throws Exception {
+        HttpResponse<String> closed = system.commandSide.send("POST", account.path() + "/close", null, system.admin());
+        assertThat(closed.statusCode()).as(closed.body()).isEqualTo(200);
+        return at(account, JSON.readTree(closed.body()).get("version").asLong());
     }
 
     private static Account at(Account account, long version) {

@@ -5,6 +5,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import com.eoc.accounts.command.account.Commands.ChangeAvatar;
 import com.eoc.accounts.command.account.Commands.ChangeEmail;
 import com.eoc.accounts.command.account.Commands.CloseAccount;
+import com.eoc.accounts.command.account.Commands.ErasePersonalData;
 import com.eoc.accounts.command.account.Commands.DeleteToken;
 import com.eoc.accounts.command.account.Commands.GenerateToken;
 import com.eoc.accounts.command.account.Commands.RegisterAccount;
@@ -12,6 +13,8 @@ import com.eoc.accounts.command.account.Commands.RemoveAvatar;
 import com.eoc.accounts.command.account.Commands.RenameUser;
 import com.eoc.accounts.command.account.Commands.ReopenAccount;
 import com.eoc.accounts.command.account.Rejections.AccountClosedException;
+import com.eoc.accounts.command.account.Rejections.AccountErasedException;
+import com.eoc.accounts.command.account.Rejections.AccountOpenException;
 import com.eoc.accounts.command.account.Rejections.LiveTokenExistsException;
 import com.eoc.accounts.command.account.Rejections.NoAvatarException;
 import com.eoc.accounts.command.account.Rejections.NoTokenException;
@@ -26,6 +29,7 @@ import com.eoc.accounts.events.AccountReopened;
 import com.eoc.accounts.events.AvatarChanged;
 import com.eoc.accounts.events.AvatarRemoved;
 import com.eoc.accounts.events.EmailChanged;
+import com.eoc.accounts.events.PersonalDataErased;
 import com.eoc.accounts.events.TokenDeleted;
 import com.eoc.accounts.events.TokenGenerated;
 import com.eoc.accounts.events.UserRenamed;
@@ -63,6 +67,7 @@ class Account {
     private boolean hasAvatar;
     private IssuedToken token;
     private boolean closed;
+    private boolean erased;
 
     Account() {
         // for Axon: rebuilt from events
@@ -181,8 +186,27 @@ class Account {
     @CommandHandler
     long handle(ReopenAccount command, ConflictResolver conflicts) {
         Versions.refuseIfStale(conflicts);
+        if (erased) {
+            throw new AccountErasedException();
+        }
         if (closed) {
             apply(new AccountReopened(accountId));
+        }
+        return Versions.current();
+    }
+
+    /**
+     * Only a closed account's; idempotent. The lookups delete its data key, free its email address
+     * and drop its avatar in the same transaction.
+     */
+    @CommandHandler
+    long handle(ErasePersonalData command, ConflictResolver conflicts) {
+        Versions.refuseIfStale(conflicts);
+        if (!closed) {
+            throw new AccountOpenException();
+        }
+        if (!erased) {
+            apply(new PersonalDataErased(accountId));
         }
         return Versions.current();
     }
@@ -240,6 +264,15 @@ class Account {
     @EventSourcingHandler
     void on(AccountReopened event) {
         closed = false;
+    }
+
+    @EventSourcingHandler
+    void on(PersonalDataErased event) {
+        erased = true;
+        firstName = null;
+        lastName = null;
+        email = null;
+        hasAvatar = false;
     }
 
     /** What the account remembers of its token: enough to decide, nothing secret. */

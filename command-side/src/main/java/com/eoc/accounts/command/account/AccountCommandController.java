@@ -13,6 +13,7 @@ import com.eoc.accounts.command.account.Account.TokenIssued;
 import com.eoc.accounts.command.account.Commands.ChangeAvatar;
 import com.eoc.accounts.command.account.Commands.ChangeEmail;
 import com.eoc.accounts.command.account.Commands.CloseAccount;
+import com.eoc.accounts.command.account.Commands.ErasePersonalData;
 import com.eoc.accounts.command.account.Commands.DeleteToken;
 import com.eoc.accounts.command.account.Commands.GenerateToken;
 import com.eoc.accounts.command.account.Commands.RegisterAccount;
@@ -221,11 +222,28 @@ class AccountCommandController {
             useReturnTypeSchema = true, headers = @Header(name = "ETag", ref = "ETag"))
     @ProblemResponse(status = BAD_REQUEST, types = "invalid-input")
     @ProblemResponse(status = NOT_FOUND, types = "account-not-found")
-    @ProblemResponse(status = CONFLICT, types = "concurrent-modification")
+    @ProblemResponse(status = CONFLICT, types = {"account-erased", "concurrent-modification"})
     @ProblemResponse(status = PRECONDITION_FAILED, types = "stale-version")
     ResponseEntity<Versioned> reopen(@PathVariable UUID accountId,
                                      @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         return versioned(accountId, commands.send(new ReopenAccount(accountId, fromIfMatch(ifMatch))));
+    }
+
+    @PostMapping("/{accountId}/erase")
+    @Operation(operationId = "erasePersonalData", summary = "Erase a closed account's personal data (administrators)",
+            description = "Its names and email addresses read as erased (null) in its views and in every event of"
+                    + " its history, which keeps which events there were, when and by whom; its email address may be"
+                    + " used again and its avatar images are deleted. The hash chain and the checkpoints still"
+                    + " verify. The account stays closed for good. Erasing an erased account records nothing")
+    @ApiResponse(responseCode = "200", description = "Erased (or already so): the account's version",
+            useReturnTypeSchema = true, headers = @Header(name = "ETag", ref = "ETag"))
+    @ProblemResponse(status = BAD_REQUEST, types = "invalid-input")
+    @ProblemResponse(status = NOT_FOUND, types = "account-not-found")
+    @ProblemResponse(status = CONFLICT, types = {"account-open", "concurrent-modification"})
+    @ProblemResponse(status = PRECONDITION_FAILED, types = "stale-version")
+    ResponseEntity<Versioned> erase(@PathVariable UUID accountId,
+                                    @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        return versioned(accountId, commands.send(new ErasePersonalData(accountId, fromIfMatch(ifMatch))));
     }
 
     private static ResponseEntity<Versioned> versioned(UUID accountId, long version) {

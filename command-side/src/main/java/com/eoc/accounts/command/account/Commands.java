@@ -21,7 +21,7 @@ final class Commands {
      */
     sealed interface AccountCommand
             permits RegisterAccount, RenameUser, ChangeEmail, ChangeAvatar, RemoveAvatar, GenerateToken, DeleteToken,
-            CloseAccount, ReopenAccount {
+            CloseAccount, ReopenAccount, ErasePersonalData {
 
         UUID accountId();
 
@@ -75,6 +75,10 @@ final class Commands {
     }
 
     record ReopenAccount(@TargetAggregateIdentifier UUID accountId, @TargetAggregateVersion Long expectedVersion)
+            implements AccountCommand {
+    }
+
+    record ErasePersonalData(@TargetAggregateIdentifier UUID accountId, @TargetAggregateVersion Long expectedVersion)
             implements AccountCommand {
     }
 }

@@ -59,4 +59,18 @@ public final class Rejections {
             super("the account is closed: an administrator can reopen it");
         }
     }
+
+    /** Personal data is erased only from a closed account. */
+    public static class AccountOpenException extends RuntimeException {
+        public AccountOpenException() {
+            super("the account is open: close it before erasing its personal data");
+        }
+    }
+
+    /** An account whose personal data was erased cannot be reopened: there is no one to give it back to. */
+    public static class AccountErasedException extends RuntimeException {
+        public AccountErasedException() {
+            super("the account's personal data was erased: it stays closed");
+        }
+    }
 }

@@ -47,7 +47,14 @@ class ChainExistingEvents implements JavaMigration {
 
     @Override
     public void migrate(Context context) throws SQLException {
-        Connection connection = context.getConnection();
+        linkUnlinked(context.getConnection());
+    }
+
+    /**
+     * Links every event that has no link, account by account in sequence order, each from the one
+     * before it.
+     */
+    static void linkUnlinked(Connection connection) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("SELECT global_index, aggregate_identifier,"
                 + " sequence_number, payload_type, payload_revision, payload, time_stamp, meta_data, chain_hash"
                 + " FROM eventstore.domain_event_entry ORDER BY aggregate_identifier, sequence_number");

@@ -2,6 +2,7 @@ package com.eoc.accounts.command.avatar;
 
 import com.eoc.accounts.events.AvatarChanged;
 import com.eoc.accounts.events.AvatarRemoved;
+import com.eoc.accounts.events.PersonalDataErased;
 import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
@@ -50,6 +51,20 @@ public class AvatarUses {
     @EventHandler
     void on(AvatarRemoved event) {
         drop(event.accountId()).ifPresent(this::deleteAfterCommitIfUnused);
+    }
+
+    /** Every image the account ever showed goes, unless another account shows it. */
+    @EventHandler
+    void on(PersonalDataErased event) {
+        drop(event.accountId());
+        jdbc.sql("""
+                        SELECT DISTINCT convert_from(payload, 'UTF8')::jsonb ->> 'digest'
+                          FROM eventstore.domain_event_entry
+                         WHERE aggregate_identifier = ? AND payload_type = ?""")
+                .params(event.accountId().toString(), AvatarChanged.class.getName())
+                .query(String.class)
+                .list()
+                .forEach(this::deleteAfterCommitIfUnused);
     }
 
     /** The account's image, no longer its own; empty when it had none. */

@@ -2,6 +2,7 @@ package com.eoc.accounts.command.config;
 
 import com.eoc.accounts.command.avatar.AvatarUses;
 import com.eoc.accounts.command.email.EmailIndex;
+import com.eoc.accounts.command.erasure.DataKeyErasure;
 import com.eoc.accounts.command.login.AccountLoginIndex;
 import com.eoc.accounts.command.token.ApiTokenIndexing;
 import com.eoc.accounts.platform.eventstore.PostgresEventStore;
@@ -36,7 +37,8 @@ class CommandSideAxonConfig {
     static final String LOOKUPS = "lookups";
 
     private static final List<String> LOOKUP_GROUPS = List.of(EmailIndex.PROCESSING_GROUP,
-            AccountLoginIndex.PROCESSING_GROUP, ApiTokenIndexing.PROCESSING_GROUP, AvatarUses.PROCESSING_GROUP);
+            AccountLoginIndex.PROCESSING_GROUP, ApiTokenIndexing.PROCESSING_GROUP, AvatarUses.PROCESSING_GROUP,
+            DataKeyErasure.PROCESSING_GROUP);
 
     /**
      * The write-side lookups share one subscribing processor, so that a command's event passes

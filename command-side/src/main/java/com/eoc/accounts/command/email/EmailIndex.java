@@ -2,6 +2,7 @@ package com.eoc.accounts.command.email;
 
 import com.eoc.accounts.events.AccountRegistered;
 import com.eoc.accounts.events.EmailChanged;
+import com.eoc.accounts.events.PersonalDataErased;
 import java.util.Locale;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
@@ -48,6 +49,12 @@ public class EmailIndex {
     void on(EmailChanged event) {
         jdbc.sql("DELETE FROM command_side.email_index WHERE account_id = ?").param(event.accountId()).update();
         claim(event.accountId(), event.email());
+    }
+
+    /** An erased account's address is free for another account. */
+    @EventHandler
+    void on(PersonalDataErased event) {
+        jdbc.sql("DELETE FROM command_side.email_index WHERE account_id = ?").param(event.accountId()).update();
     }
 
     private void claim(UUID accountId, String email) {

@@ -28,7 +28,8 @@ class CommandSideSecurity {
                 .requestMatchers(HttpMethod.POST, "/dev/tokens").permitAll()
                 .requestMatchers(HttpMethod.POST, "/api/accounts").hasRole(Roles.ADMIN)
                 .requestMatchers(HttpMethod.POST, "/api/accounts/{accountId}/api-token").access(accounts.owner())
-                .requestMatchers(HttpMethod.POST, "/api/accounts/{accountId}/close", "/api/accounts/{accountId}/reopen")
+                .requestMatchers(HttpMethod.POST, "/api/accounts/{accountId}/close", "/api/accounts/{accountId}/reopen",
+                        "/api/accounts/{accountId}/erase")
                         .hasRole(Roles.ADMIN)
                 .requestMatchers("/api/accounts/{accountId}/**").access(accounts.ownerOr(Roles.ADMIN))
                 .requestMatchers(HttpMethod.POST, "/api/tokens/introspect").hasAnyRole(Roles.INTROSPECTOR, Roles.ADMIN)

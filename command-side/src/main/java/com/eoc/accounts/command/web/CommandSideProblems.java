@@ -1,6 +1,8 @@
 package com.eoc.accounts.command.web;
 
 import com.eoc.accounts.command.account.Rejections.AccountClosedException;
+import com.eoc.accounts.command.account.Rejections.AccountErasedException;
+import com.eoc.accounts.command.account.Rejections.AccountOpenException;
 import com.eoc.accounts.command.account.Rejections.InvalidInputException;
 import com.eoc.accounts.command.account.Rejections.LiveTokenExistsException;
 import com.eoc.accounts.command.account.Rejections.NoAvatarException;
@@ -79,6 +81,16 @@ class CommandSideProblems extends ProblemDetailsSupport {
     @ExceptionHandler(AccountClosedException.class)
     ProblemDetail accountClosed(AccountClosedException e) {
         return problem(HttpStatus.CONFLICT, "account-closed", "Account closed", e.getMessage());
+    }
+
+    @ExceptionHandler(AccountOpenException.class)
+    ProblemDetail accountOpen(AccountOpenException e) {
+        return problem(HttpStatus.CONFLICT, "account-open", "Account open", e.getMessage());
+    }
+
+    @ExceptionHandler(AccountErasedException.class)
+    ProblemDetail accountErased(AccountErasedException e) {
+        return problem(HttpStatus.CONFLICT, "account-erased", "Account erased", e.getMessage());
     }
 
     @ExceptionHandler(LiveTokenExistsException.class)

@@ -9,6 +9,7 @@ import com.eoc.accounts.command.account.Account.TokenIssued;
 import com.eoc.accounts.command.account.Commands.ChangeAvatar;
 import com.eoc.accounts.command.account.Commands.ChangeEmail;
 import com.eoc.accounts.command.account.Commands.CloseAccount;
+import com.eoc.accounts.command.account.Commands.ErasePersonalData;
 import com.eoc.accounts.command.account.Commands.DeleteToken;
 import com.eoc.accounts.command.account.Commands.GenerateToken;
 import com.eoc.accounts.command.account.Commands.RegisterAccount;
@@ -16,6 +17,8 @@ import com.eoc.accounts.command.account.Commands.RemoveAvatar;
 import com.eoc.accounts.command.account.Commands.RenameUser;
 import com.eoc.accounts.command.account.Commands.ReopenAccount;
 import com.eoc.accounts.command.account.Rejections.AccountClosedException;
+import com.eoc.accounts.command.account.Rejections.AccountErasedException;
+import com.eoc.accounts.command.account.Rejections.AccountOpenException;
 import com.eoc.accounts.command.account.Rejections.InvalidInputException;
 import com.eoc.accounts.command.account.Rejections.LiveTokenExistsException;
 import com.eoc.accounts.command.account.Rejections.NoAvatarException;
@@ -32,6 +35,7 @@ import com.eoc.accounts.events.AccountReopened;
 import com.eoc.accounts.events.AvatarChanged;
 import com.eoc.accounts.events.AvatarRemoved;
 import com.eoc.accounts.events.EmailChanged;
+import com.eoc.accounts.events.PersonalDataErased;
 import com.eoc.accounts.events.TokenDeleted;
 import com.eoc.accounts.events.TokenGenerated;
 import com.eoc.accounts.events.UserRenamed;
@@ -474,6 +478,45 @@ class AccountTest {
             fixture.given(REGISTERED, closed, new AccountReopened(ID))
                     .when(new RenameUser(ID, "Ada", "King", null))
                     .expectEvents(new UserRenamed(ID, "Ada", "King"));
+        }
+    }
+
+    @Nested
+    class Erasing {
+
+        private final AccountClosed closed = new AccountClosed(ID);
+        private final PersonalDataErased erased = new PersonalDataErased(ID);
+
+        @Test
+        void erasesAClosedAccountsPersonalData() {
+            fixture.given(REGISTERED, closed)
+                    .when(new ErasePersonalData(ID, 1L))
+                    .expectEvents(erased)
+                    .expectResultMessagePayload(2L);
+        }
+
+        @Test
+        void anOpenAccountIsClosedFirst() {
+            fixture.given(REGISTERED)
+                    .when(new ErasePersonalData(ID, null))
+                    .expectNoEvents()
+                    .expectException(AccountOpenException.class);
+        }
+
+        @Test
+        void erasingTwiceRecordsOnce() {
+            fixture.given(REGISTERED, closed, erased)
+                    .when(new ErasePersonalData(ID, null))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(2L);
+        }
+
+        @Test
+        void anErasedAccountStaysClosed() {
+            fixture.given(REGISTERED, closed, erased)
+                    .when(new ReopenAccount(ID, null))
+                    .expectNoEvents()
+                    .expectException(AccountErasedException.class);
         }
     }
 }

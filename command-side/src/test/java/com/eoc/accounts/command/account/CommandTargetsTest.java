@@ -6,6 +6,7 @@ import com.eoc.accounts.command.account.Commands.AccountCommand;
 import com.eoc.accounts.command.account.Commands.ChangeAvatar;
 import com.eoc.accounts.command.account.Commands.ChangeEmail;
 import com.eoc.accounts.command.account.Commands.CloseAccount;
+import com.eoc.accounts.command.account.Commands.ErasePersonalData;
 import com.eoc.accounts.command.account.Commands.DeleteToken;
 import com.eoc.accounts.command.account.Commands.GenerateToken;
 import com.eoc.accounts.command.account.Commands.RegisterAccount;
@@ -35,7 +36,8 @@ class CommandTargetsTest {
             new DeleteToken(ID, 7L),
             new RemoveAvatar(ID, 8L),
             new CloseAccount(ID, 9L),
-            new ReopenAccount(ID, 10L));
+            new ReopenAccount(ID, 10L),
+            new ErasePersonalData(ID, 11L));
 
     private final CommandTargetResolver axon = AnnotationCommandTargetResolver.builder().build();
 

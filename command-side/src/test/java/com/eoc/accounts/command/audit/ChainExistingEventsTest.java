@@ -4,17 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.eoc.accounts.auditproof.ChainedEvent;
 import com.eoc.accounts.auditproof.Sha256;
-import com.eoc.accounts.localpostgres.EmbeddedPostgresInitializer.SharedPostgres;
-import com.eoc.accounts.localpostgres.LocalPostgres;
+import com.eoc.accounts.command.testing.MigratedDatabase;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
-import org.postgresql.Driver;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
  * Migration 1.4 links the events that were written before the hash chain, account by account in
@@ -22,15 +18,11 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
  */
 class ChainExistingEventsTest {
 
-    private static final String[] LOCATIONS = {
-            "classpath:db/eventstore", "classpath:db/avatarstore", "classpath:db/command", "classpath:db/credentials"};
-
     @Test
     void linksEachAccountsEventsInOrderAsTheCommandSideWould() {
-        SimpleDriverDataSource dataSource = new SimpleDriverDataSource(
-                new Driver(), SharedPostgres.createDatabase(), LocalPostgres.USER, "");
-        JdbcClient jdbc = JdbcClient.create(dataSource);
-        migrate(dataSource, "1.3");
+        MigratedDatabase database = new MigratedDatabase(new ChainExistingEvents());
+        JdbcClient jdbc = database.jdbc();
+        database.migrateTo("1.3");
         UUID first = UUID.randomUUID();
         UUID second = UUID.randomUUID();
         // interleaved in the log, as accounts' events are
@@ -39,7 +31,7 @@ class ChainExistingEventsTest {
         append(jdbc, first, 1, "{\"actor\":\"" + first + "\",\"correlationId\":\"c-2\",\"traceparent\":\"x\"}");
         append(jdbc, second, 1, null);
 
-        migrate(dataSource, "latest");
+        database.migrateTo("latest");
 
         // what auditors rely on from each event's metadata: its actor and correlation id, if it has them
         Map<UUID, List<String[]>> audited = Map.of(
@@ -61,11 +53,6 @@ class ChainExistingEventsTest {
         }
         assertThat(jdbc.sql("SELECT count(*) FROM command_side.flyway_schema_history WHERE version = '1.4' AND success")
                 .query(Long.class).single()).isEqualTo(1);
-    }
-
-    private static void migrate(SimpleDriverDataSource dataSource, String target) {
-        Flyway.configure().dataSource(dataSource).schemas("command_side").defaultSchema("command_side")
-                .locations(LOCATIONS).javaMigrations(new ChainExistingEvents()).target(target).load().migrate();
     }
 
     private static String payload(UUID account, long sequence) {

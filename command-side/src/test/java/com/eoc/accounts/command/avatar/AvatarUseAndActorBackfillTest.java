@@ -2,16 +2,12 @@ package com.eoc.accounts.command.avatar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.eoc.accounts.localpostgres.EmbeddedPostgresInitializer.SharedPostgres;
-import com.eoc.accounts.localpostgres.LocalPostgres;
+import com.eoc.accounts.command.testing.MigratedDatabase;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
-import org.postgresql.Driver;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
  * The migrations of closing, avatar removal and actor reads fill their new columns and tables from
@@ -21,15 +17,11 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
  */
 class AvatarUseAndActorBackfillTest {
 
-    private static final String[] LOCATIONS = {
-            "classpath:db/eventstore", "classpath:db/avatarstore", "classpath:db/command", "classpath:db/credentials"};
-
     @Test
     void theStoredEventsFillTheAvatarUsesAndTheActorColumn() {
-        SimpleDriverDataSource dataSource = new SimpleDriverDataSource(
-                new Driver(), SharedPostgres.createDatabase(), LocalPostgres.USER, "");
-        JdbcClient jdbc = JdbcClient.create(dataSource);
-        migrate(dataSource, "1.5");
+        MigratedDatabase database = new MigratedDatabase();
+        JdbcClient jdbc = database.jdbc();
+        database.migrateTo("1.5");
         UUID ada = UUID.randomUUID();
         UUID alan = UUID.randomUUID();
         UUID grace = UUID.randomUUID();
@@ -40,7 +32,7 @@ class AvatarUseAndActorBackfillTest {
         append(jdbc, alan, 1, "AvatarChanged", avatar(alan, "b1"), "{}");
         append(jdbc, grace, 0, "AccountRegistered", "{}", "{\"actor\":\"ops-admin\"}");
 
-        migrate(dataSource, "latest");
+        database.migrateTo("latest");
 
         assertThat(jdbc.sql("SELECT account_id || ' ' || digest FROM command_side.avatar_use")
                 .query(String.class).list()).containsExactlyInAnyOrder(
@@ -56,11 +48,6 @@ class AvatarUseAndActorBackfillTest {
     private static String avatar(UUID accountId, String digest) {
         return "{\"accountId\":\"" + accountId + "\",\"digest\":\"" + digest.repeat(32)
                 + "\",\"contentType\":\"image/png\",\"width\":64,\"height\":64,\"sizeBytes\":2048}";
-    }
-
-    private static void migrate(SimpleDriverDataSource dataSource, String target) {
-        Flyway.configure().dataSource(dataSource).schemas("command_side").defaultSchema("command_side")
-                .locations(LOCATIONS).target(target).load().migrate();
     }
 
     /** An event row as an older release wrote it: JSON in bytea, without the columns added since. */

@@ -2,16 +2,12 @@ package com.eoc.accounts.command.login;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.eoc.accounts.localpostgres.EmbeddedPostgresInitializer.SharedPostgres;
-import com.eoc.accounts.localpostgres.LocalPostgres;
+import com.eoc.accounts.command.testing.MigratedDatabase;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
-import org.postgresql.Driver;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
  * The migration that creates the login table fills it from the registrations already in the event
@@ -20,15 +16,11 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
  */
 class AccountLoginBackfillTest {
 
-    private static final String[] LOCATIONS = {
-            "classpath:db/eventstore", "classpath:db/avatarstore", "classpath:db/command", "classpath:db/credentials"};
-
     @Test
     void everyRegisteredAccountGetsItsIdAsLogin() {
-        SimpleDriverDataSource dataSource = new SimpleDriverDataSource(
-                new Driver(), SharedPostgres.createDatabase(), LocalPostgres.USER, "");
-        JdbcClient jdbc = JdbcClient.create(dataSource);
-        migrate(dataSource, "1.1");
+        MigratedDatabase database = new MigratedDatabase();
+        JdbcClient jdbc = database.jdbc();
+        database.migrateTo("1.1");
         UUID ada = UUID.randomUUID();
         UUID alan = UUID.randomUUID();
         append(jdbc, ada, 0, "AccountRegistered", "{\"accountId\":\"" + ada
@@ -38,16 +30,11 @@ class AccountLoginBackfillTest {
         append(jdbc, alan, 0, "AccountRegistered", "{\"accountId\":\"" + alan
                 + "\",\"firstName\":\"Alan\",\"lastName\":\"Turing\",\"email\":\"alan@example.com\"}");
 
-        migrate(dataSource, "latest");
+        database.migrateTo("latest");
 
         List<String> logins = jdbc.sql("SELECT subject || ' ' || account_id FROM credentials.account_login")
                 .query(String.class).list();
         assertThat(logins).containsExactlyInAnyOrder(ada + " " + ada, alan + " " + alan);
-    }
-
-    private static void migrate(SimpleDriverDataSource dataSource, String target) {
-        Flyway.configure().dataSource(dataSource).schemas("command_side").defaultSchema("command_side")
-                .locations(LOCATIONS).target(target).load().migrate();
     }
 
     /** An event row as an older release's serializer wrote it (JSON in bytea, revision 1). */

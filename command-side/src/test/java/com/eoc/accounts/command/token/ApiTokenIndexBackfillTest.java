@@ -2,17 +2,13 @@ package com.eoc.accounts.command.token;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.eoc.accounts.localpostgres.EmbeddedPostgresInitializer.SharedPostgres;
-import com.eoc.accounts.localpostgres.LocalPostgres;
+import com.eoc.accounts.command.testing.MigratedDatabase;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
-import org.postgresql.Driver;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
  * The migration that creates the API token index fills it from the tokens already in the event
@@ -21,15 +17,11 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
  */
 class ApiTokenIndexBackfillTest {
 
-    private static final String[] LOCATIONS = {
-            "classpath:db/eventstore", "classpath:db/avatarstore", "classpath:db/command", "classpath:db/credentials"};
-
     @Test
     void indexesEachAccountsLastTokenUnlessItWasDeleted() {
-        SimpleDriverDataSource dataSource = new SimpleDriverDataSource(
-                new Driver(), SharedPostgres.createDatabase(), LocalPostgres.USER, "");
-        JdbcClient jdbc = JdbcClient.create(dataSource);
-        migrate(dataSource, "1");
+        MigratedDatabase database = new MigratedDatabase();
+        JdbcClient jdbc = database.jdbc();
+        database.migrateTo("1");
 
         UUID kept = UUID.randomUUID();
         UUID deleted = UUID.randomUUID();
@@ -41,7 +33,7 @@ class ApiTokenIndexBackfillTest {
         append(jdbc, replaced, 1, generated(replaced, "c", "2026-11-01T00:00:00Z"));
         append(jdbc, replaced, 2, generated(replaced, "d", "2027-01-01T00:00:00Z"));
 
-        migrate(dataSource, "latest");
+        database.migrateTo("latest");
 
         List<String> indexed = jdbc.sql("""
                         SELECT account_id || ' ' || token_hash || ' ' || to_char(expires_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')
@@ -50,11 +42,6 @@ class ApiTokenIndexBackfillTest {
         assertThat(indexed).containsExactlyInAnyOrder(
                 kept + " " + "a".repeat(64) + " 2026-12-01",
                 replaced + " " + "d".repeat(64) + " 2027-01-01");
-    }
-
-    private static void migrate(SimpleDriverDataSource dataSource, String target) {
-        Flyway.configure().dataSource(dataSource).schemas("command_side").defaultSchema("command_side")
-                .locations(LOCATIONS).target(target).load().migrate();
     }
 
     private static Map<String, String> generated(UUID accountId, String hashDigit, String expiresAt) {

@@ -1,5 +1,6 @@
 package com.eoc.accounts.platform.eventstore;
 
+import com.eoc.accounts.platform.personaldata.PersonalDataConfig;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
@@ -15,6 +16,7 @@ import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -24,9 +26,10 @@ import org.springframework.transaction.PlatformTransactionManager;
  *
  * <p>The connection comes from Spring's transaction, so events, lookups and view rows written
  * for one message commit together. Each new event is written with its link in its account's hash
- * chain ({@link ChainedAppend}).
+ * chain ({@link ChainedAppend}); its personal fields are stored encrypted ({@link PersonalDataConfig}).
  */
 @Configuration(proxyBeanMethods = false)
+@Import(PersonalDataConfig.class)
 public class PostgresEventStore {
 
     public static final EventSchema SCHEMA = EventSchema.builder()

@@ -7,6 +7,7 @@ import com.eoc.accounts.events.AccountReopened;
 import com.eoc.accounts.events.AvatarChanged;
 import com.eoc.accounts.events.AvatarRemoved;
 import com.eoc.accounts.events.EmailChanged;
+import com.eoc.accounts.events.PersonalDataErased;
 import com.eoc.accounts.events.TokenDeleted;
 import com.eoc.accounts.events.TokenGenerated;
 import com.eoc.accounts.events.UserRenamed;
@@ -86,6 +87,11 @@ class AccountProjection {
 
     @EventHandler
     void on(AccountReopened event, @SequenceNumber long version, @Timestamp Instant at) {
+        update(event, version, at);
+    }
+
+    @EventHandler
+    void on(PersonalDataErased event, @SequenceNumber long version, @Timestamp Instant at) {
         update(event, version, at);
     }
 

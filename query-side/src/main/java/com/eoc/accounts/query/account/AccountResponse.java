@@ -8,11 +8,12 @@ import java.util.UUID;
  * The body of {@code GET /api/accounts/{id}} and {@code GET /api/me}, and of the account's state
  * as it stood at an instant ({@code GET /api/accounts/{id}/history?asOf=}). {@code subject} is
  * the account's login: the identity provider's {@code sub} of its owner. {@code closedAt} is null
- * while the account is open.
+ * while the account is open; the names and email address are null once its personal data is erased.
  */
-public record AccountResponse(UUID accountId, String subject, String firstName, String lastName, String email,
+public record AccountResponse(UUID accountId, String subject, @Nullable String firstName, @Nullable String lastName,
+                              @Nullable String email,
                               @Nullable String avatarUrl, @Nullable ApiToken apiToken, AccountStatus status,
-                              @Nullable Instant closedAt, long version, Instant updatedAt) {
+                              @Nullable Instant closedAt, @Nullable Instant erasedAt, long version, Instant updatedAt) {
 
     static AccountResponse of(AccountView view, TokenExpiry expiry) {
         return of(view, expiry, null);
@@ -23,7 +24,7 @@ public record AccountResponse(UUID accountId, String subject, String firstName, 
         return new AccountResponse(view.getAccountId(), view.getSubject(), view.getFirstName(), view.getLastName(), view.getEmail(),
                 view.hasAvatar() ? AvatarController.url(view) : null,
                 view.hasToken() ? ApiToken.of(view, expiry, tokenLastUsedAt) : null,
-                view.status(), view.getClosedAt(), view.getVersion(), view.getUpdatedAt());
+                view.status(), view.getClosedAt(), view.getErasedAt(), view.getVersion(), view.getUpdatedAt());
     }
 
     /**

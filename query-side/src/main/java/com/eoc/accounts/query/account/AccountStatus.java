@@ -4,5 +4,7 @@ package com.eoc.accounts.query.account;
 public enum AccountStatus {
     OPEN,
     /** Closed by an administrator: it refuses every command but its reopening, and its owner cannot sign in. */
-    CLOSED
+    CLOSED,
+    /** Closed, and its personal data erased: its names and email address read as null, for good. */
+    ERASED
 }

@@ -7,6 +7,7 @@ import com.eoc.accounts.events.AccountReopened;
 import com.eoc.accounts.events.AvatarChanged;
 import com.eoc.accounts.events.AvatarRemoved;
 import com.eoc.accounts.events.EmailChanged;
+import com.eoc.accounts.events.PersonalDataErased;
 import com.eoc.accounts.events.TokenDeleted;
 import com.eoc.accounts.events.TokenGenerated;
 import com.eoc.accounts.events.UserRenamed;
@@ -57,6 +58,9 @@ public class AccountView implements Persistable<UUID> {
 
     /** When an administrator closed the account; null while it is open. */
     private Instant closedAt;
+
+    /** When an administrator erased its personal data; null until then. */
+    private Instant erasedAt;
 
     /** The aggregate's version: sequence number of the last event applied. Not a JPA lock. */
     private long version;
@@ -129,6 +133,8 @@ public class AccountView implements Persistable<UUID> {
             this.closedAt = at;
         } else if (event instanceof AccountReopened) {
             this.closedAt = null;
+        } else if (event instanceof PersonalDataErased) {
+            erase(at);
         } else {
             // AccountRegistered starts an account (registeredBy); an account is registered once
             throw new IllegalArgumentException("cannot apply " + event.getClass().getSimpleName()
@@ -194,7 +200,18 @@ public class AccountView implements Persistable<UUID> {
     }
 
     AccountStatus status() {
+        if (erasedAt != null) {
+            return AccountStatus.ERASED;
+        }
         return closedAt == null ? AccountStatus.OPEN : AccountStatus.CLOSED;
+    }
+
+    /** Its names and email address, and its image, gone; its token went at its closing. */
+    private void erase(Instant at) {
+        rename(null, null);
+        changeEmail(null);
+        removeAvatar();
+        this.erasedAt = at;
     }
 
     public UUID getAccountId() {
@@ -255,6 +272,10 @@ public class AccountView implements Persistable<UUID> {
 
     public Instant getClosedAt() {
         return closedAt;
+    }
+
+    public Instant getErasedAt() {
+        return erasedAt;
     }
 
     public long getVersion() {

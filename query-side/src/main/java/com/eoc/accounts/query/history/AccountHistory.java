@@ -1,5 +1,6 @@
 package com.eoc.accounts.query.history;
 
+import com.eoc.accounts.platform.personaldata.DataKeys;
 import com.eoc.accounts.query.account.AccountNotFoundException;
 import com.eoc.accounts.query.account.AccountResponse;
 import com.eoc.accounts.query.account.AccountStates;
@@ -13,21 +14,25 @@ import org.springframework.stereotype.Component;
 /**
  * Reads an account's events from the event store itself, not from a view: what auditors see is
  * what was recorded, whatever state the projections are in (behind, replaying, or wrong).
- * Events pass through the upcaster chain on the way, so old revisions read as current ones.
+ * Events pass through the upcaster chain on the way, so old revisions read as current ones, and
+ * their personal fields are decrypted with the accounts' keys as they are now: an erased field
+ * reads as erased from the moment of its erasure.
  */
 @Component
 class AccountHistory {
 
     private final EventStore eventStore;
     private final AccountStates states;
+    private final DataKeys keys;
 
-    AccountHistory(EventStore eventStore, AccountStates states) {
+    AccountHistory(EventStore eventStore, AccountStates states, DataKeys keys) {
         this.eventStore = eventStore;
         this.states = states;
+        this.keys = keys;
     }
 
     List<HistoryEntry> events(UUID accountId) {
-        List<HistoryEntry> entries = read(accountId).asStream().map(HistoryEntry::of).toList();
+        List<HistoryEntry> entries = keys.current(() -> read(accountId).asStream().map(HistoryEntry::of).toList());
         if (entries.isEmpty()) {
             throw new AccountNotFoundException(accountId);
         }
@@ -39,8 +44,8 @@ class AccountHistory {
      * the first), and whether more follow.
      */
     Page events(UUID accountId, long after, int limit) {
-        List<HistoryEntry> entries = eventStore.readEvents(accountId.toString(), after + 1).asStream()
-                .limit(limit + 1L).map(HistoryEntry::of).toList();
+        List<HistoryEntry> entries = keys.current(() -> eventStore.readEvents(accountId.toString(), after + 1)
+                .asStream().limit(limit + 1L).map(HistoryEntry::of).toList());
         if (entries.isEmpty() && eventStore.lastSequenceNumberFor(accountId.toString()).isEmpty()) {
             throw new AccountNotFoundException(accountId);
         }
@@ -56,7 +61,8 @@ class AccountHistory {
         if (!events.hasNext()) {
             throw new AccountNotFoundException(accountId);
         }
-        return states.asOf(instant, events).orElseThrow(() -> new AccountNotFoundException(accountId, instant));
+        return keys.current(() -> states.asOf(instant, events))
+                .orElseThrow(() -> new AccountNotFoundException(accountId, instant));
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.eoc.accounts.query.history;
 
+import com.eoc.accounts.platform.personaldata.DataKeys;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -35,12 +36,14 @@ class ActorActivity {
     private final JdbcClient jdbc;
     private final Serializer eventSerializer;
     private final EventUpcaster upcasters;
+    private final DataKeys keys;
 
     ActorActivity(JdbcClient jdbc, @Qualifier("eventSerializer") Serializer eventSerializer,
-                  org.axonframework.config.Configuration axon) {
+                  org.axonframework.config.Configuration axon, DataKeys keys) {
         this.jdbc = jdbc;
         this.eventSerializer = eventSerializer;
         this.upcasters = axon.upcasterChain();
+        this.keys = keys;
     }
 
     /**
@@ -52,10 +55,10 @@ class ActorActivity {
                 .params(actor, after, limit)
                 .query(ActorActivity::entry)
                 .list();
-        List<ActivityEntry> events = EventUtils.upcastAndDeserializeTrackedEvents(rows.stream(), eventSerializer,
-                        upcasters)
+        List<ActivityEntry> events = keys.current(() -> EventUtils.upcastAndDeserializeTrackedEvents(rows.stream(),
+                        eventSerializer, upcasters)
                 .map(ActorActivity::activity)
-                .toList();
+                .toList());
         return new Page(events, rows.size() < limit ? OptionalLong.empty()
                 : rows.get(rows.size() - 1).trackingToken().position());
     }
