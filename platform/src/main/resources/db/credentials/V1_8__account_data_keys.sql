@@ -9,7 +9,7 @@ CREATE TABLE credentials.account_data_key (
 
 -- The accounts whose personal data was erased (ids only, no personal data): no key is ever made
 -- for them again, and an operator who restores a backup older than an erasure deletes their keys
--- again from this list (docs/operations.md).
+-- again (docs/operations.md, decision 0015).
 CREATE TABLE credentials.erased_account (
     account_id UUID        NOT NULL PRIMARY KEY,
     erased_at  TIMESTAMPTZ NOT NULL DEFAULT now()
