@@ -7,9 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,30 +17,12 @@ import org.springframework.stereotype.Component;
  * link already keeps it, and the next one chains on from it.
  */
 @Component
-class ChainExistingEvents implements JavaMigration {
+class ChainExistingEvents extends RecordedMigration {
 
     private static final int BATCH = 1_000;
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("1.4");
-    }
-
-    @Override
-    public String getDescription() {
-        return "link the events from before the hash chain";
-    }
-
-    /** What was recorded as applied is this code as it is: no checksum to compare. */
-    @Override
-    public Integer getChecksum() {
-        return null;
-    }
-
-    /** In the migration's own transaction: either every event is linked, or none. */
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
+    ChainExistingEvents() {
+        super("1.4", "link the events from before the hash chain");
     }
 
     @Override

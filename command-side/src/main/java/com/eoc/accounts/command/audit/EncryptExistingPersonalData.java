@@ -4,9 +4,7 @@ import com.eoc.accounts.platform.personaldata.StoredPlaintext;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,26 +16,10 @@ import org.springframework.stereotype.Component;
  * finds them; the command side signs a new one at its next tick.
  */
 @Component
-class EncryptExistingPersonalData implements JavaMigration {
+class EncryptExistingPersonalData extends RecordedMigration {
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("1.9");
-    }
-
-    @Override
-    public String getDescription() {
-        return "encrypt the personal fields of the events from before encryption, and link them again";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return null;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
+    EncryptExistingPersonalData() {
+        super("1.9", "encrypt the personal fields of the events from before encryption, and link them again");
     }
 
     @Override

@@ -37,23 +37,30 @@ public class DataKeys {
 
     /**
      * The account's key, made in the caller's transaction if it has none yet (its first event):
-     * it then commits, or rolls back, with the events it encrypts. Not remembered, since that
-     * transaction may still roll back.
+     * it then commits, or rolls back, with the events it encrypts. A key is remembered only once
+     * the transaction that read or made it has committed, so a rolled-back one is never used again;
+     * a remembered key costs the command no query.
      *
      * @throws ErasedAccountException when the account's data was erased: nothing more of it is written
      */
     byte[] forWriting(UUID accountId) {
+        Optional<byte[]> remembered = read.getIfPresent(accountId);
+        if (remembered != null && remembered.isPresent()) {
+            return remembered.get();
+        }
         Optional<byte[]> existing = select(accountId);
-        if (existing.isPresent()) {
-            return existing.get();
+        if (existing.isEmpty()) {
+            if (isErased(accountId)) {
+                throw new ErasedAccountException(accountId);
+            }
+            jdbc.sql("INSERT INTO credentials.account_data_key (account_id, data_key) VALUES (?, ?) ON CONFLICT DO NOTHING")
+                    .params(accountId, FieldCipher.newKey())
+                    .update();
+            existing = select(accountId);
         }
-        if (isErased(accountId)) {
-            throw new ErasedAccountException(accountId);
-        }
-        jdbc.sql("INSERT INTO credentials.account_data_key (account_id, data_key) VALUES (?, ?) ON CONFLICT DO NOTHING")
-                .params(accountId, FieldCipher.newKey())
-                .update();
-        return select(accountId).orElseThrow();
+        byte[] key = existing.orElseThrow();
+        afterCommit(() -> read.put(accountId, Optional.of(key)));
+        return key;
     }
 
     /** The account's key, or empty once it is erased (or was never made: no field was encrypted). */
@@ -88,14 +95,21 @@ public class DataKeys {
                 .update();
         // forgotten now, and again once the erasure commits, in case a reader remembered it in between
         read.invalidate(accountId);
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    read.invalidate(accountId);
-                }
-            });
+        afterCommit(() -> read.invalidate(accountId));
+    }
+
+    /** Runs {@code action} once the caller's transaction commits; at once outside a transaction. */
+    private static void afterCommit(Runnable action) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            action.run();
+            return;
         }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                action.run();
+            }
+        });
     }
 
     private boolean isErased(UUID accountId) {

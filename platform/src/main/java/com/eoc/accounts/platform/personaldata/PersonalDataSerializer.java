@@ -11,7 +11,6 @@ import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -27,7 +26,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class PersonalDataSerializer implements Serializer {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String ACCOUNT_ID = "accountId";
     private static final ClassValue<List<String>> PERSONAL_FIELDS = new ClassValue<>() {
         @Override
@@ -59,8 +57,8 @@ public final class PersonalDataSerializer implements Serializer {
         if (fields.isEmpty()) {
             return delegate.serialize(object, expectedRepresentation);
         }
-        SerializedObject<byte[]> plain = delegate.serialize(object, byte[].class);
-        ObjectNode event = (ObjectNode) JSON.readTree(plain.getData());
+        SerializedObject<JsonNode> plain = delegate.serialize(object, JsonNode.class);
+        ObjectNode event = (ObjectNode) plain.getData();
         String accountId = event.get(ACCOUNT_ID).asString();
         byte[] key = keys.get().forWriting(UUID.fromString(accountId));
         for (String field : fields) {
@@ -69,19 +67,21 @@ public final class PersonalDataSerializer implements Serializer {
                 event.put(field, FieldCipher.encrypt(key, accountId, field, value.asString()));
             }
         }
-        SerializedObject<byte[]> sealed = new SimpleSerializedObject<>(JSON.writeValueAsBytes(event), byte[].class,
-                plain.getType());
-        return getConverter().convert(sealed, expectedRepresentation);
+        return getConverter().convert(plain, expectedRepresentation);
     }
 
+    /**
+     * Hands the event's JSON tree, its fields decrypted (or erased), to the serializer beneath,
+     * which reads a tree as it is: no second parse of the payload.
+     */
     @Override
     public <S, T> T deserialize(SerializedObject<S> serializedObject) {
         List<String> fields = PERSONAL_FIELDS.get(classForType(serializedObject.getType()));
         if (fields.isEmpty()) {
             return delegate.deserialize(serializedObject);
         }
-        byte[] stored = getConverter().convert(serializedObject, byte[].class).getData();
-        ObjectNode event = (ObjectNode) JSON.readTree(stored);
+        // a copy: the tree may be the upcasters' representation, which others may read again
+        ObjectNode event = ((ObjectNode) getConverter().convert(serializedObject, JsonNode.class).getData()).deepCopy();
         String accountId = event.get(ACCOUNT_ID).asString();
         byte[] key = null;
         boolean looked = false;
@@ -100,8 +100,7 @@ public final class PersonalDataSerializer implements Serializer {
                 event.put(field, FieldCipher.decrypt(key, accountId, field, value.asString()));
             }
         }
-        return delegate.deserialize(new SimpleSerializedObject<>(JSON.writeValueAsBytes(event), byte[].class,
-                serializedObject.getType()));
+        return delegate.deserialize(new SimpleSerializedObject<>(event, JsonNode.class, serializedObject.getType()));
     }
 
     @Override

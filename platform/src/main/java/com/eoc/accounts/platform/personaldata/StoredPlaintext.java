@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,7 +29,7 @@ public final class StoredPlaintext {
 
     /** @return how many events were rewritten */
     public static int encrypt(Connection connection) throws SQLException {
-        Map<String, java.util.List<String>> fieldsOfType = new HashMap<>();
+        Map<String, List<String>> fieldsOfType = new HashMap<>();
         Arrays.stream(AccountEvent.class.getPermittedSubclasses())
                 .filter(type -> !PersonalDataSerializer.personalFields(type).isEmpty())
                 .forEach(type -> fieldsOfType.put(type.getName(), PersonalDataSerializer.personalFields(type)));

@@ -100,21 +100,20 @@ public abstract class ProblemDetailsSupport extends ResponseEntityExceptionHandl
     /** Authenticated, but the caller's roles do not allow this request. */
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<ProblemDetail> forbidden(AccessDeniedException e) {
-        return ResponseEntity.status(HttpStatus.FORBIDDEN)
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"insufficient_scope\"")
-                .body(problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
-                        "the caller's roles do not allow this request"));
+        return forbidden("forbidden", "Forbidden", "the caller's roles do not allow this request");
     }
 
-    /**
-     * The caller owns the account, and the account is closed: the same answer to every request of
-     * theirs, with the challenge every 403 carries.
-     */
+    /** The caller owns the account, and the account is closed: the same answer to every request of theirs. */
     @ExceptionHandler(ClosedAccountException.class)
     ResponseEntity<ProblemDetail> closedAccount(ClosedAccountException e) {
+        return forbidden("account-closed", "Account closed", e.getMessage());
+    }
+
+    /** A 403, with the challenge that every 403 carries. */
+    private static ResponseEntity<ProblemDetail> forbidden(String type, String title, String detail) {
         return ResponseEntity.status(HttpStatus.FORBIDDEN)
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"insufficient_scope\"")
-                .body(problem(HttpStatus.FORBIDDEN, "account-closed", "Account closed", e.getMessage()));
+                .body(problem(HttpStatus.FORBIDDEN, type, title, detail));
     }
 
     /**

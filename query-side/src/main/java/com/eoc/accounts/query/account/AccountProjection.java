@@ -1,16 +1,7 @@
 package com.eoc.accounts.query.account;
 
-import com.eoc.accounts.events.AccountClosed;
 import com.eoc.accounts.events.AccountEvent;
 import com.eoc.accounts.events.AccountRegistered;
-import com.eoc.accounts.events.AccountReopened;
-import com.eoc.accounts.events.AvatarChanged;
-import com.eoc.accounts.events.AvatarRemoved;
-import com.eoc.accounts.events.EmailChanged;
-import com.eoc.accounts.events.PersonalDataErased;
-import com.eoc.accounts.events.TokenDeleted;
-import com.eoc.accounts.events.TokenGenerated;
-import com.eoc.accounts.events.UserRenamed;
 import java.time.Instant;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
@@ -50,48 +41,12 @@ class AccountProjection {
         views().add(accounts.save(AccountView.registeredBy(event, version, at)));
     }
 
+    /**
+     * Every later event of an account, each folded in by {@link AccountView#apply}: Axon calls the
+     * most specific handler, so a registration goes to the one above.
+     */
     @EventHandler
-    void on(UserRenamed event, @SequenceNumber long version, @Timestamp Instant at) {
-        update(event, version, at);
-    }
-
-    @EventHandler
-    void on(EmailChanged event, @SequenceNumber long version, @Timestamp Instant at) {
-        update(event, version, at);
-    }
-
-    @EventHandler
-    void on(AvatarChanged event, @SequenceNumber long version, @Timestamp Instant at) {
-        update(event, version, at);
-    }
-
-    @EventHandler
-    void on(AvatarRemoved event, @SequenceNumber long version, @Timestamp Instant at) {
-        update(event, version, at);
-    }
-
-    @EventHandler
-    void on(TokenGenerated event, @SequenceNumber long version, @Timestamp Instant at) {
-        update(event, version, at);
-    }
-
-    @EventHandler
-    void on(TokenDeleted event, @SequenceNumber long version, @Timestamp Instant at) {
-        update(event, version, at);
-    }
-
-    @EventHandler
-    void on(AccountClosed event, @SequenceNumber long version, @Timestamp Instant at) {
-        update(event, version, at);
-    }
-
-    @EventHandler
-    void on(AccountReopened event, @SequenceNumber long version, @Timestamp Instant at) {
-        update(event, version, at);
-    }
-
-    @EventHandler
-    void on(PersonalDataErased event, @SequenceNumber long version, @Timestamp Instant at) {
+    void on(AccountEvent event, @SequenceNumber long version, @Timestamp Instant at) {
         update(event, version, at);
     }
 

@@ -54,9 +54,9 @@ class ActorHistoryController {
             @Max(value = MAX_LIMIT, message = "must be at most {value}") int limit) {
         ActorActivity.Page page = activity.after(actor, after, limit);
         ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
-        page.next().ifPresent(next -> answer.header(HttpHeaders.LINK, "<" + UriComponentsBuilder
+        page.next().ifPresent(next -> answer.header(HttpHeaders.LINK, NextPage.link(UriComponentsBuilder
                 .fromPath("/api/history").queryParam("actor", actor).queryParam("after", next)
-                .queryParam("limit", limit).encode().build().toUriString() + ">; rel=\"next\""));
+                .queryParam("limit", limit))));
         return answer.body(page.events());
     }
 }

@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /** For auditors: an account's events as recorded, and its state as it stood at an instant. */
 @RestController
@@ -95,8 +96,8 @@ class HistoryController {
         ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
         if (page.more()) {
             long last = page.entries().get(page.entries().size() - 1).sequence();
-            answer.header(HttpHeaders.LINK, "</api/accounts/" + id + "/history?after=" + last + "&limit=" + size
-                    + ">; rel=\"next\"");
+            answer.header(HttpHeaders.LINK, NextPage.link(UriComponentsBuilder.fromPath("/api/accounts/" + id + "/history")
+                    .queryParam("after", last).queryParam("limit", size)));
         }
         return answer.body(page.entries());
     }
