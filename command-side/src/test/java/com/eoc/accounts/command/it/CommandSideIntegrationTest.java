@@ -61,8 +61,8 @@ class CommandSideIntegrationTest extends LocalRunTest {
     }
 
     /**
-     * Axon's monitors count and time the commands and the appended events; the lookups that run
-     * inside a command have none of their own.
+     * Axon's message metrics count and time the commands (with buckets for their percentiles) and
+     * the appended events; the lookups that run inside a command have none of their own.
      */
     @Test
     void axonsMonitorsCoverTheCommandsButNotTheLookupsInsideThem() {
@@ -72,7 +72,7 @@ class CommandSideIntegrationTest extends LocalRunTest {
 
         assertThat(scrape.status()).isEqualTo(200);
         assertThat(scrape.body()).contains("commandBus_successCounter_total{", "payloadType=\"RegisterAccount\"",
-                "eventStore_ingestedCounter_total{");
+                "eventStore_ingestedCounter_total{", "commandBus_allTimer_seconds_bucket{");
         assertThat(scrape.body()).doesNotContain("eventProcessor_");
     }
 

@@ -1,7 +1,15 @@
 package com.eoc.accounts.platform.observability;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.OpenTelemetry;
+import java.time.Clock;
+import java.util.List;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.EventBus;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.queryhandling.QueryBus;
 import org.axonframework.tracing.SpanFactory;
 import org.axonframework.tracing.opentelemetry.OpenTelemetrySpanFactory;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -11,7 +19,7 @@ import org.springframework.core.Ordered;
 
 /**
  * What both applications tell operators beyond their answers: a correlation id for every request
- * ({@link CorrelationIds}), and Axon's spans in the same traces as the requests, through the
+ * ({@link CorrelationIds}), Axon's message metrics ({@link MessageMetrics}), and Axon's spans in the same traces as the requests, through the
  * OpenTelemetry SDK that Spring Boot configures (exported only where an OTLP endpoint is set).
  * Each application imports this.
  */
@@ -41,5 +49,19 @@ public class PlatformObservability {
             // by an earlier application context of this JVM (tests), with the same propagators
         }
         return OpenTelemetrySpanFactory.builder().tracer(openTelemetry.getTracer("axon-framework")).build();
+    }
+
+    /**
+     * Axon's message metrics for its buses and processors. A more specific registration of an
+     * application's own (the command side's lookups have none) takes precedence.
+     */
+    @Bean
+    ConfigurerModule messageMetrics(MeterRegistry registry) {
+        return configurer -> {
+            configurer.configureMessageMonitor(EventProcessor.class,
+                    MessageMetrics.forProcessors(registry, Clock.systemUTC()));
+            List.of(CommandBus.class, EventBus.class, QueryBus.class).forEach(bus ->
+                    configurer.configureMessageMonitor(bus, MessageMetrics.forBuses(registry)));
+        };
     }
 }
