@@ -38,7 +38,7 @@ final class MessageMetrics implements MessageMonitor<Message<?>> {
     private final String prefix;
     private final Tags tags;
     private final Clock clock;
-    /** A processor's age of the last event it took, in ms; null for a bus. */
+    /** A processor's age of the last event it handled, in ms; null for a bus. */
     private final AtomicLong latency;
     private final Map<Class<?>, Meters> byPayloadType = new ConcurrentHashMap<>();
 
@@ -50,7 +50,7 @@ final class MessageMetrics implements MessageMonitor<Message<?>> {
         this.latency = processor ? new AtomicLong() : null;
         if (processor) {
             Gauge.builder(prefix + ".latency", latency, AtomicLong::get)
-                    .description("How old, in milliseconds, the last event this processor took was")
+                    .description("How old, in milliseconds, the last event this processor handled was")
                     .tags(tags)
                     .register(registry);
         }
@@ -75,10 +75,14 @@ final class MessageMetrics implements MessageMonitor<Message<?>> {
             meters = byPayloadType.computeIfAbsent(message.getPayloadType(), this::register);
         }
         meters.ingested.increment();
+        return new Callback(message, meters, System.nanoTime());
+    }
+
+    /** A processor's latency, from an event it handled: one of another segment is not even read. */
+    private void took(Message<?> message) {
         if (latency != null && message instanceof EventMessage<?> event) {
             latency.set(Math.max(0, clock.millis() - event.getTimestamp().toEpochMilli()));
         }
-        return new Callback(meters, System.nanoTime());
     }
 
     private Meters register(Class<?> payloadType) {
@@ -98,18 +102,28 @@ final class MessageMetrics implements MessageMonitor<Message<?>> {
     private record Meters(Counter ingested, Counter success, Counter failure, Counter ignored, Timer all) {
     }
 
-    private record Callback(Meters meters, long started) implements MonitorCallback {
+    private final class Callback implements MonitorCallback {
+
+        private final Message<?> message;
+        private final Meters meters;
+        private final long started;
+
+        private Callback(Message<?> message, Meters meters, long started) {
+            this.message = message;
+            this.meters = meters;
+            this.started = started;
+        }
 
         @Override
         public void reportSuccess() {
             meters.success.increment();
-            timed();
+            handled();
         }
 
         @Override
         public void reportFailure(Throwable cause) {
             meters.failure.increment();
-            timed();
+            handled();
         }
 
         @Override
@@ -117,8 +131,9 @@ final class MessageMetrics implements MessageMonitor<Message<?>> {
             meters.ignored.increment();
         }
 
-        private void timed() {
+        private void handled() {
             meters.all.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+            took(message);
         }
     }
 }

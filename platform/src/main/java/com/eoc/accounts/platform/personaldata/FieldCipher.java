@@ -23,6 +23,17 @@ final class FieldCipher {
     private static final int TAG_BITS = 128;
     private static final String TRANSFORMATION = "AES/GCM/NoPadding";
     private static final SecureRandom RANDOM = new SecureRandom();
+    /**
+     * One cipher per thread, initialised afresh for each field: looking the transformation up
+     * among the security providers cost more than the encryption itself (a profile of a command).
+     */
+    private static final ThreadLocal<Cipher> CIPHERS = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance(TRANSFORMATION);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("this JDK has no " + TRANSFORMATION, e);
+        }
+    });
 
     private FieldCipher() {
     }
@@ -59,7 +70,7 @@ final class FieldCipher {
 
     private static byte[] run(int mode, byte[] key, byte[] nonce, String accountId, String field, byte[] input) {
         try {
-            Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+            Cipher cipher = CIPHERS.get();
             cipher.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD((accountId + "/" + field).getBytes(StandardCharsets.UTF_8));
             return cipher.doFinal(input);

@@ -1,6 +1,6 @@
 package com.eoc.accounts.platform.personaldata;
 
-import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.jackson3.Jackson3Serializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
@@ -28,9 +28,15 @@ public class PersonalDataConfig {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String name) {
-                return EVENT_SERIALIZER.equals(name) && bean instanceof Serializer events
-                        && !(bean instanceof PersonalDataSerializer)
-                        ? new PersonalDataSerializer(events, keys::getObject) : bean;
+                if (!EVENT_SERIALIZER.equals(name) || bean instanceof PersonalDataSerializer) {
+                    return bean;
+                }
+                if (!(bean instanceof Jackson3Serializer events)) {
+                    // personal data would otherwise be stored in clear, silently
+                    throw new IllegalStateException("the event serializer must be Axon's Jackson 3 serializer"
+                            + " (axon.serializer.events: jackson3), not " + bean.getClass().getName());
+                }
+                return new PersonalDataSerializer(events, keys::getObject);
             }
         };
     }

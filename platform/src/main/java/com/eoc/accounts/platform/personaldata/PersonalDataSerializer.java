@@ -10,7 +10,9 @@ import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.serialization.jackson3.Jackson3Serializer;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -43,10 +45,10 @@ public final class PersonalDataSerializer implements Serializer {
         return PERSONAL_FIELDS.get(type);
     }
 
-    private final Serializer delegate;
+    private final Jackson3Serializer delegate;
     private final Supplier<DataKeys> keys;
 
-    public PersonalDataSerializer(Serializer delegate, Supplier<DataKeys> keys) {
+    public PersonalDataSerializer(Jackson3Serializer delegate, Supplier<DataKeys> keys) {
         this.delegate = delegate;
         this.keys = keys;
     }
@@ -57,8 +59,9 @@ public final class PersonalDataSerializer implements Serializer {
         if (fields.isEmpty()) {
             return delegate.serialize(object, expectedRepresentation);
         }
-        SerializedObject<JsonNode> plain = delegate.serialize(object, JsonNode.class);
-        ObjectNode event = (ObjectNode) plain.getData();
+        // the event's tree straight from the object, as the serializer beneath would write it
+        ObjectMapper mapper = delegate.getObjectMapper();
+        ObjectNode event = mapper.valueToTree(object);
         String accountId = event.get(ACCOUNT_ID).asString();
         byte[] key = keys.get().forWriting(UUID.fromString(accountId));
         for (String field : fields) {
@@ -67,7 +70,9 @@ public final class PersonalDataSerializer implements Serializer {
                 event.put(field, FieldCipher.encrypt(key, accountId, field, value.asString()));
             }
         }
-        return getConverter().convert(plain, expectedRepresentation);
+        SerializedObject<byte[]> encrypted = new SimpleSerializedObject<>(mapper.writeValueAsBytes(event), byte[].class,
+                typeForClass(object.getClass()));
+        return getConverter().convert(encrypted, expectedRepresentation);
     }
 
     /**
@@ -80,8 +85,11 @@ public final class PersonalDataSerializer implements Serializer {
         if (fields.isEmpty()) {
             return delegate.deserialize(serializedObject);
         }
-        // a copy: the tree may be the upcasters' representation, which others may read again
-        ObjectNode event = ((ObjectNode) getConverter().convert(serializedObject, JsonNode.class).getData()).deepCopy();
+        ObjectNode event = (ObjectNode) getConverter().convert(serializedObject, JsonNode.class).getData();
+        if (JsonNode.class.isAssignableFrom(serializedObject.getContentType())) {
+            // a tree handed in (the upcasters' representation) may be read again by others: a copy
+            event = event.deepCopy();
+        }
         String accountId = event.get(ACCOUNT_ID).asString();
         byte[] key = null;
         boolean looked = false;

@@ -43,4 +43,15 @@ class FieldCipherTest {
         assertThatThrownBy(() -> FieldCipher.decrypt(key, ACCOUNT, "lastName", flipped))
                 .isInstanceOf(IllegalStateException.class);
     }
+
+    @Test
+    void aThreadsCipherServesTheNextFieldAfterOneFailedToDecrypt() {
+        String stored = FieldCipher.encrypt(key, ACCOUNT, "firstName", "Ada");
+        assertThatThrownBy(() -> FieldCipher.decrypt(key, ACCOUNT, "lastName", stored))
+                .isInstanceOf(IllegalStateException.class);
+
+        assertThat(FieldCipher.decrypt(key, ACCOUNT, "firstName", stored)).isEqualTo("Ada");
+        assertThat(FieldCipher.decrypt(key, ACCOUNT, "firstName", FieldCipher.encrypt(key, ACCOUNT, "firstName", "Grace")))
+                .isEqualTo("Grace");
+    }
 }
