@@ -54,8 +54,8 @@ class QuerySideAxonConfig {
      * Events written by the command side, another process, reach this one when the command side's
      * notification wakes the store ({@link AppendListener}, decision 0011), or else by polling the
      * event table every {@code fetchDelay}: Axon 4.13 has no property for it, hence this bean.
-     * The store's reader reads the event table one batch per stream, and its head at most once
-     * per {@code headReadInterval} ({@link ReaderStorageEngine}, decision 0010). Every other read
+     * The store's reader reads the event table one batch ({@code readBatchSize} events) per stream,
+     * and its head at most once per {@code headReadInterval} ({@link ReaderStorageEngine}, decision 0010). Every other read
      * (a processor's own stream behind the store's cache, an account's history) is Axon's JDBC
      * engine's own. The shared engine's bean stays in this context too: this side's tests append
      * events with it, as the command side would.
@@ -66,10 +66,11 @@ class QuerySideAxonConfig {
                                   org.axonframework.config.Configuration configuration, DataSource dataSource,
                                   TransactionManager transactionManager,
                                   @Value("${accounts.event-store.fetch-delay}") Duration fetchDelay,
-                                  @Value("${accounts.event-store.head-read-interval}") Duration headReadInterval) {
+                                  @Value("${accounts.event-store.head-read-interval}") Duration headReadInterval,
+                                  @Value("${accounts.event-store.read-batch-size}") int readBatchSize) {
         return new NotifiedEventStore(EmbeddedEventStore.builder()
                 .storageEngine(new ReaderStorageEngine(PostgresEventStore.storageEngine(serializer, eventSerializer,
-                        configuration, dataSource, transactionManager), headReadInterval))
+                        configuration, dataSource, transactionManager).batchSize(readBatchSize), headReadInterval))
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
                 .fetchDelay(fetchDelay.toMillis())
