@@ -31,7 +31,7 @@ import org.axonframework.monitoring.MessageMonitor;
  */
 final class MessageMetrics implements MessageMonitor<Message<?>> {
 
-    /** What a processor's latency gauge is named, as Axon names it. */
+    /** The prefix of every event processor's meters, as Axon names them (their processorName tag tells them apart). */
     static final String PROCESSOR = "eventProcessor";
 
     private final MeterRegistry registry;

@@ -3,6 +3,8 @@ package com.eoc.accounts.platform.personaldata;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -25,7 +27,8 @@ public class DataKeys {
 
     static final Duration REMEMBERED_FOR = Duration.ofMinutes(1);
 
-    private static final ThreadLocal<Boolean> CURRENT = ThreadLocal.withInitial(() -> false);
+    /** Within {@link #current}: the keys read from the table so far in that call, each read once. */
+    private static final ThreadLocal<Map<UUID, Optional<byte[]>>> CURRENT = new ThreadLocal<>();
 
     private final JdbcClient jdbc;
     private final Cache<UUID, Optional<byte[]>> read = Caffeine.newBuilder().maximumSize(10_000)
@@ -65,25 +68,33 @@ public class DataKeys {
 
     /** The account's key, or empty once it is erased (or was never made: no field was encrypted). */
     Optional<byte[]> forReading(UUID accountId) {
-        if (CURRENT.get()) {
-            Optional<byte[]> key = select(accountId);
-            read.put(accountId, key);
-            return key;
+        Map<UUID, Optional<byte[]>> readNow = CURRENT.get();
+        if (readNow != null) {
+            return readNow.computeIfAbsent(accountId, id -> {
+                Optional<byte[]> key = select(id);
+                read.put(id, key);
+                return key;
+            });
         }
         return read.get(accountId, this::select);
     }
 
     /**
      * Runs {@code read} (on this thread) with each key read from the table rather than remembered,
-     * so that a read right after an erasure shows it erased, on every node.
+     * so that a read right after an erasure shows it erased, on every node; an account's key is
+     * read once per call, however many of its events the call reads.
      */
     public <T> T current(Supplier<T> read) {
-        boolean outer = CURRENT.get();
-        CURRENT.set(true);
+        Map<UUID, Optional<byte[]>> outer = CURRENT.get();
+        if (outer == null) {
+            CURRENT.set(new HashMap<>());
+        }
         try {
             return read.get();
         } finally {
-            CURRENT.set(outer);
+            if (outer == null) {
+                CURRENT.remove();
+            }
         }
     }
 
