@@ -1,5 +1,6 @@
 package com.eoc.accounts.command.account;
 
+import com.eoc.accounts.platform.eventstore.StreamHeads;
 import java.util.Objects;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.eventsourcing.CachingEventSourcingRepository;
@@ -14,9 +15,9 @@ import org.springframework.stereotype.Component;
 /**
  * Axon's caching repository of accounts, which decides a command on a cached account only when
  * that account is as the event store holds it: its version must equal the account's last
- * sequence number in the store ({@link EventStore#lastSequenceNumberFor}), read in the
- * command's own transaction. Otherwise the entry is dropped and the account is read from its
- * events.
+ * sequence number in the store ({@link StreamHeads}, what {@link EventStore#lastSequenceNumberFor}
+ * answers, with the chain link that the command's new event follows), read in the command's own
+ * transaction. Otherwise the entry is dropped and the account is read from its events.
  *
  * <p>Why: each command-side node keeps its own cache, and nothing tells it of another node's
  * writes. The event table's unique (aggregate, sequence) key stops a stale node from writing,
@@ -32,10 +33,10 @@ class AccountRepository extends CachingEventSourcingRepository<Account> {
 
     static final String BEAN_NAME = "accountRepository";
 
-    private final EventStore eventStore;
+    private final StreamHeads heads;
     private final Cache cache;
 
-    AccountRepository(EventStore eventStore, @Qualifier("accountCache") Cache cache,
+    AccountRepository(EventStore eventStore, StreamHeads heads, @Qualifier("accountCache") Cache cache,
                       ParameterResolverFactory parameterResolverFactory, HandlerDefinition handlerDefinition) {
         super(EventSourcingRepository.builder(Account.class)
                 .eventStore(eventStore)
@@ -43,7 +44,7 @@ class AccountRepository extends CachingEventSourcingRepository<Account> {
                 // the application's resolvers, so that command handlers get their Spring beans
                 .parameterResolverFactory(parameterResolverFactory)
                 .handlerDefinition(handlerDefinition));
-        this.eventStore = eventStore;
+        this.heads = heads;
         this.cache = cache;
     }
 
@@ -51,7 +52,7 @@ class AccountRepository extends CachingEventSourcingRepository<Account> {
     protected EventSourcedAggregate<Account> doLoadWithLock(String accountId, Long expectedVersion) {
         boolean cached = cache.containsKey(accountId);
         EventSourcedAggregate<Account> account = super.doLoadWithLock(accountId, expectedVersion);
-        if (cached && !Objects.equals(account.version(), eventStore.lastSequenceNumberFor(accountId).orElse(null))) {
+        if (cached && !Objects.equals(account.version(), heads.lastSequenceNumberFor(accountId).orElse(null))) {
             cache.remove(accountId);
             return super.doLoadWithLock(accountId, expectedVersion);
         }

@@ -6,6 +6,7 @@ import com.eoc.accounts.command.erasure.DataKeyErasure;
 import com.eoc.accounts.command.login.AccountLoginIndex;
 import com.eoc.accounts.command.token.ApiTokenIndexing;
 import com.eoc.accounts.platform.eventstore.PostgresEventStore;
+import com.eoc.accounts.platform.eventstore.StreamHeads;
 import com.eoc.accounts.platform.observability.MessageLog;
 import com.eoc.accounts.platform.observability.PlatformObservability;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.axonframework.tracing.NoOpSpanFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The command side's Axon, on PostgreSQL without Axon Server: the JDBC event store on Flyway's
@@ -72,6 +74,12 @@ class CommandSideAxonConfig {
     @Bean
     EventProcessorSpanFactory lookupsWithoutSpans() {
         return DefaultEventProcessorSpanFactory.builder().spanFactory(NoOpSpanFactory.INSTANCE).build();
+    }
+
+    /** Each account's newest event, read once per command on a cached account (the account repository). */
+    @Bean
+    StreamHeads streamHeads(JdbcClient jdbc) {
+        return new StreamHeads(jdbc);
     }
 
     /** Each command's handling in the message log, off unless its level is raised ({@link MessageLog}). */

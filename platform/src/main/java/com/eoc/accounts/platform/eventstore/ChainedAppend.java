@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * Axon's insert of new events, with each event's link in its account's hash chain
  * ({@link ChainedEvent}) in the same row, so in the same transaction, and its actor in a column of
  * its own (what auditors look events up by). The link before the first
- * new event of an account is read from its previous event's row, on the command's connection.
+ * new event of an account is read from its previous event's row, on the command's connection,
+ * unless the command's unit of work read that row already ({@link StreamHeads}).
  *
  * <p>An account whose previous event has no link (written outside the service after the chain
  * began, or deleted) is chained on from nothing, with a warning: refusing would lock its owner
@@ -51,6 +52,9 @@ final class ChainedAppend implements AppendEventsStatementBuilder {
             SerializedObject<?> metaData = event.serializeMetaData(serializer, dataType);
             String timestamp = DateTimeUtils.formatInstant(event.getTimestamp());
             byte[] previous = links.get(event.getAggregateIdentifier());
+            if (previous == null) {
+                previous = StreamHeads.keptLink(event.getAggregateIdentifier(), event.getSequenceNumber() - 1);
+            }
             if (previous == null) {
                 previous = previousLink(connection, schema, event);
             }

@@ -21,7 +21,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * table once per event; a projection on a node other than the one that erased a key may therefore
  * still decrypt with it for up to that minute, in memory only, until the erasure's own event blanks
  * what it wrote. What auditors read is decrypted with the keys as the table holds them at that
- * moment ({@link #current}).
+ * moment ({@link #current}). Keys used for encrypting are remembered until their account has not
+ * been written for a minute: only a closed account's data is erased, and a closed account takes no
+ * more commands, so its key leaves memory within a minute of the last write.
  */
 public class DataKeys {
 
@@ -33,6 +35,8 @@ public class DataKeys {
     private final JdbcClient jdbc;
     private final Cache<UUID, Optional<byte[]>> read = Caffeine.newBuilder().maximumSize(10_000)
             .expireAfterWrite(REMEMBERED_FOR).build();
+    private final Cache<UUID, byte[]> writing = Caffeine.newBuilder().maximumSize(10_000)
+            .expireAfterAccess(REMEMBERED_FOR).build();
 
     public DataKeys(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -47,9 +51,9 @@ public class DataKeys {
      * @throws ErasedAccountException when the account's data was erased: nothing more of it is written
      */
     byte[] forWriting(UUID accountId) {
-        Optional<byte[]> remembered = read.getIfPresent(accountId);
-        if (remembered != null && remembered.isPresent()) {
-            return remembered.get();
+        byte[] remembered = writing.getIfPresent(accountId);
+        if (remembered != null) {
+            return remembered;
         }
         Optional<byte[]> existing = select(accountId);
         if (existing.isEmpty()) {
@@ -62,7 +66,7 @@ public class DataKeys {
             existing = select(accountId);
         }
         byte[] key = existing.orElseThrow();
-        afterCommit(() -> read.put(accountId, Optional.of(key)));
+        afterCommit(() -> writing.put(accountId, key));
         return key;
     }
 
@@ -105,8 +109,13 @@ public class DataKeys {
                 .param(accountId)
                 .update();
         // forgotten now, and again once the erasure commits, in case a reader remembered it in between
+        forget(accountId);
+        afterCommit(() -> forget(accountId));
+    }
+
+    private void forget(UUID accountId) {
         read.invalidate(accountId);
-        afterCommit(() -> read.invalidate(accountId));
+        writing.invalidate(accountId);
     }
 
     /** Runs {@code action} once the caller's transaction commits; at once outside a transaction. */
