@@ -50,7 +50,7 @@ public record ChainedEvent(String accountId, long sequence, String payloadType, 
     }
 
     /**
-     * @param previous the previous event's link, or {@link Sha256#NONE} before the first
+     * @param previous the previous event's link, or {@link Sha256#none()} before the first
      * @return this event's link
      */
     public byte[] link(byte[] previous) {

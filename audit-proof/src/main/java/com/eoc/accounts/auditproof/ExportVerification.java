@@ -50,7 +50,7 @@ public final class ExportVerification {
 
     /** The first event that does not follow the one before it, or does not hash to its link; null if none. */
     private static Result chain(String accountId, List<HistoryExport.Event> events) {
-        byte[] previous = Sha256.NONE;
+        byte[] previous = Sha256.none();
         long previousIndex = Long.MIN_VALUE;
         for (int expected = 0; expected < events.size(); expected++) {
             HistoryExport.Event event = events.get(expected);

@@ -8,12 +8,15 @@ import java.util.HexFormat;
 public final class Sha256 {
 
     public static final int LENGTH = 32;
-    /** The link before an account's first event. */
-    public static final byte[] NONE = new byte[LENGTH];
 
     private static final HexFormat HEX = HexFormat.of();
 
     private Sha256() {
+    }
+
+    /** The link before an account's first event: all zeros, a new array at each call (arrays are mutable). */
+    public static byte[] none() {
+        return new byte[LENGTH];
     }
 
     public static MessageDigest digest() {

@@ -14,7 +14,7 @@ class ChainedEventTest {
 
     @Test
     void theLinkDependsOnEveryFieldAndOnThePreviousLink() {
-        byte[] link = EVENT.link(Sha256.NONE);
+        byte[] link = EVENT.link(Sha256.none());
         List<ChainedEvent> changed = List.of(
                 ChainedEvent.of("a2", 3, "com.eoc.accounts.events.UserRenamed", "1", PAYLOAD, "2026-12-03T10:00:00Z", "alice", "corr-1"),
                 ChainedEvent.of("a1", 4, "com.eoc.accounts.events.UserRenamed", "1", PAYLOAD, "2026-12-03T10:00:00Z", "alice", "corr-1"),
@@ -26,23 +26,23 @@ class ChainedEventTest {
                 ChainedEvent.of("a1", 3, "com.eoc.accounts.events.UserRenamed", "1", PAYLOAD, "2026-12-03T10:00:00Z", null, "corr-1"),
                 ChainedEvent.of("a1", 3, "com.eoc.accounts.events.UserRenamed", "1", PAYLOAD, "2026-12-03T10:00:00Z", "alice", "corr-2"));
         for (ChainedEvent other : changed) {
-            assertThat(other.link(Sha256.NONE)).as(other.toString()).isNotEqualTo(link);
+            assertThat(other.link(Sha256.none())).as(other.toString()).isNotEqualTo(link);
         }
         assertThat(EVENT.link(Sha256.of(new byte[] {1}))).isNotEqualTo(link);
-        assertThat(EVENT.link(Sha256.NONE)).isEqualTo(link);
+        assertThat(EVENT.link(Sha256.none())).isEqualTo(link);
     }
 
     @Test
     void anEmptyTextIsNotAnAbsentOne() {
         ChainedEvent empty = ChainedEvent.of("a1", 3, "T", "", PAYLOAD, "2026-12-03T10:00:00Z", "", "");
         ChainedEvent absent = ChainedEvent.of("a1", 3, "T", null, PAYLOAD, "2026-12-03T10:00:00Z", null, null);
-        assertThat(empty.link(Sha256.NONE)).isNotEqualTo(absent.link(Sha256.NONE));
+        assertThat(empty.link(Sha256.none())).isNotEqualTo(absent.link(Sha256.none()));
     }
 
     @Test
     void fieldsCannotBeShiftedIntoEachOther() {
         ChainedEvent one = ChainedEvent.of("a1", 3, "T", "1", PAYLOAD, "t", "ab", "c");
         ChainedEvent two = ChainedEvent.of("a1", 3, "T", "1", PAYLOAD, "t", "a", "bc");
-        assertThat(one.link(Sha256.NONE)).isNotEqualTo(two.link(Sha256.NONE));
+        assertThat(one.link(Sha256.none())).isNotEqualTo(two.link(Sha256.none()));
     }
 }

@@ -119,7 +119,7 @@ class ExportVerificationTest {
         List<byte[]> log = new ArrayList<>();
         List<HistoryExport.Event> events = new ArrayList<>();
         List<Integer> leaves = new ArrayList<>();
-        byte[] previous = Sha256.NONE;
+        byte[] previous = Sha256.none();
         long globalIndex = 0;
         for (int sequence = 0; sequence < count; sequence++) {
             log.add(Sha256.of(("other " + globalIndex).getBytes(StandardCharsets.UTF_8)));

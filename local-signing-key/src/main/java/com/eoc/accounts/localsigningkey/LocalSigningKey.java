@@ -7,10 +7,8 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.text.ParseException;
 import java.util.UUID;
 
@@ -28,9 +26,7 @@ public final class LocalSigningKey {
     /** The key in {@code file}, made there first if there is none; always with its private part. */
     public static RSAKey loadOrCreate(Path file) {
         try {
-            if (!Files.exists(file)) {
-                create(file);
-            }
+            KeyFiles.createOnce(file, () -> generate().toJSONString());
             RSAKey key = RSAKey.parse(Files.readString(file, StandardCharsets.US_ASCII));
             if (!key.isPrivate()) {
                 throw new IllegalStateException("the local signing key " + file + " holds no private key;"
@@ -45,28 +41,11 @@ public final class LocalSigningKey {
         }
     }
 
-    private static void create(Path file) throws IOException {
-        RSAKey key;
+    private static RSAKey generate() {
         try {
-            key = new RSAKeyGenerator(2048).keyUse(KeyUse.SIGNATURE).keyID(UUID.randomUUID().toString()).generate();
+            return new RSAKeyGenerator(2048).keyUse(KeyUse.SIGNATURE).keyID(UUID.randomUUID().toString()).generate();
         } catch (JOSEException e) {
             throw new IllegalStateException("could not generate the local signing key", e);
-        }
-        Path folder = file.toAbsolutePath().getParent();
-        Files.createDirectories(folder);
-        Path draft = Files.createTempFile(folder, ".signing-key", ".tmp");
-        try {
-            if (Files.getFileStore(draft).supportsFileAttributeView("posix")) {
-                Files.setPosixFilePermissions(draft, PosixFilePermissions.fromString("rw-------"));
-            }
-            Files.writeString(draft, key.toJSONString(), StandardCharsets.US_ASCII);
-            // a link is made only if no file has the name yet: of two applications starting
-            // together, the first wins and the other reads the winner's key
-            Files.createLink(file, draft);
-        } catch (FileAlreadyExistsException theOtherApplicationWasFirst) {
-            // fall through to reading it
-        } finally {
-            Files.deleteIfExists(draft);
         }
     }
 }

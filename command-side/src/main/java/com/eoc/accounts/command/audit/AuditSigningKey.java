@@ -1,13 +1,12 @@
 package com.eoc.accounts.command.audit;
 
 import com.eoc.accounts.auditproof.SigningKeys;
+import com.eoc.accounts.localsigningkey.KeyFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.PublicKey;
@@ -59,8 +58,8 @@ class AuditSigningKey {
 
     private static String loadOrCreate(Path file) {
         try {
-            if (!Files.exists(file)) {
-                create(file);
+            if (KeyFiles.createOnce(file, AuditSigningKey::newPair)) {
+                log.warn("Made a new audit signing key in {}: keep it, auditors trust its public part", file);
             }
             return Files.readString(file, StandardCharsets.US_ASCII);
         } catch (IOException e) {
@@ -68,23 +67,8 @@ class AuditSigningKey {
         }
     }
 
-    /** Written aside and linked into place, so that of two nodes starting together one key wins. */
-    private static void create(Path file) throws IOException {
+    private static String newPair() {
         KeyPair pair = SigningKeys.generate();
-        Path folder = file.toAbsolutePath().getParent();
-        Files.createDirectories(folder);
-        Path draft = Files.createTempFile(folder, ".audit-signing-key", ".tmp");
-        try {
-            if (Files.getFileStore(draft).supportsFileAttributeView("posix")) {
-                Files.setPosixFilePermissions(draft, PosixFilePermissions.fromString("rw-------"));
-            }
-            Files.writeString(draft, SigningKeys.privatePem(pair.getPrivate()) + SigningKeys.publicPem(pair.getPublic()), StandardCharsets.US_ASCII);
-            Files.createLink(file, draft);
-            log.warn("Made a new audit signing key in {}: keep it, auditors trust its public part", file);
-        } catch (FileAlreadyExistsException anotherNodeWasFirst) {
-            // read the winner's
-        } finally {
-            Files.deleteIfExists(draft);
-        }
+        return SigningKeys.privatePem(pair.getPrivate()) + SigningKeys.publicPem(pair.getPublic());
     }
 }

@@ -42,14 +42,14 @@ class ChainExistingEvents extends RecordedMigration {
                      "UPDATE eventstore.domain_event_entry SET chain_hash = ? WHERE global_index = ?")) {
             select.setFetchSize(BATCH);
             String account = null;
-            byte[] previous = Sha256.NONE;
+            byte[] previous = Sha256.none();
             int pending = 0;
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
                     String accountId = row.getString("aggregate_identifier");
                     if (!accountId.equals(account)) {
                         account = accountId;
-                        previous = Sha256.NONE;
+                        previous = Sha256.none();
                     }
                     byte[] stored = row.getBytes("chain_hash");
                     if (stored != null) {

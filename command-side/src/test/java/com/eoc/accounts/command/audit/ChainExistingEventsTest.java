@@ -38,7 +38,7 @@ class ChainExistingEventsTest {
                 first, List.of(new String[] {"admin", "c-1"}, new String[] {first.toString(), "c-2"}),
                 second, List.of(new String[] {null, null}, new String[] {null, null}));
         for (UUID account : List.of(first, second)) {
-            byte[] previous = Sha256.NONE;
+            byte[] previous = Sha256.none();
             for (int sequence = 0; sequence < 2; sequence++) {
                 String[] metaData = audited.get(account).get(sequence);
                 byte[] expected = ChainedEvent.of(account.toString(), sequence, "com.eoc.accounts.events.UserRenamed",

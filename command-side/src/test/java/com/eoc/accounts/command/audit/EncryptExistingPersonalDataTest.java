@@ -49,7 +49,7 @@ class EncryptExistingPersonalDataTest {
         Object renamed = serializer.deserialize(new SimpleSerializedObject<>(payloads.get(0), byte[].class,
                 new SimpleSerializedType(UserRenamed.class.getName(), "1")));
         assertThat(renamed).isEqualTo(new UserRenamed(ada, "Ada", "Lovelace"));
-        byte[] previous = Sha256.NONE;
+        byte[] previous = Sha256.none();
         for (int sequence = 0; sequence < 2; sequence++) {
             String type = (sequence == 0 ? UserRenamed.class : TokenDeleted.class).getName();
             byte[] expected = ChainedEvent.of(ada.toString(), sequence, type, "1", payloads.get(sequence),

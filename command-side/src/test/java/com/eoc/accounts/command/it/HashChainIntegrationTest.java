@@ -35,7 +35,7 @@ class HashChainIntegrationTest extends LocalRunTest {
                 .list();
 
         assertThat(stored).hasSize(3);
-        byte[] previous = Sha256.NONE;
+        byte[] previous = Sha256.none();
         for (int sequence = 0; sequence < stored.size(); sequence++) {
             previous = relink(account, sequence, previous);
             assertThat(stored.get(sequence)).as("event %d's link, recomputed from its row", sequence)

@@ -89,7 +89,7 @@ final class ChainedAppend implements AppendEventsStatementBuilder {
     private static byte[] previousLink(Connection connection, EventSchema schema, DomainEventMessage<?> event)
             throws SQLException {
         if (event.getSequenceNumber() == 0) {
-            return Sha256.NONE;
+            return Sha256.none();
         }
         try (PreparedStatement select = connection.prepareStatement("SELECT " + LINK_COLUMN + " FROM "
                 + schema.domainEventTable() + " WHERE " + schema.aggregateIdentifierColumn() + " = ? AND "
@@ -101,7 +101,7 @@ final class ChainedAppend implements AppendEventsStatementBuilder {
                 if (link == null || link.length != Sha256.LENGTH) {
                     log.warn("The hash chain of account {} is broken before event {}: it goes on from nothing",
                             event.getAggregateIdentifier(), event.getSequenceNumber());
-                    return Sha256.NONE;
+                    return Sha256.none();
                 }
                 return link;
             }
