@@ -27,7 +27,7 @@ public final class KeyFiles {
         }
         Path folder = file.toAbsolutePath().getParent();
         Files.createDirectories(folder);
-        Path draft = Files.createTempFile(folder, "." + file.getFileName(), ".tmp");
+        Path draft = Files.createTempFile(folder, ".key", ".tmp");
         try {
             if (Files.getFileStore(draft).supportsFileAttributeView("posix")) {
                 Files.setPosixFilePermissions(draft, PosixFilePermissions.fromString("rw-------"));

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,7 +30,9 @@ class AuditSigningKeyTest {
         assertThat(read.keyId()).isEqualTo(made.keyId());
         assertThat(SigningKeys.keyId(read.publicKey())).isEqualTo(made.keyId());
         assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
-        assertThat(Files.list(file.getParent())).as("no draft left behind").containsExactly(file);
+        try (Stream<Path> files = Files.list(file.getParent())) {
+            assertThat(files).as("no draft left behind").containsExactly(file);
+        }
     }
 
     @Test

@@ -11,8 +11,16 @@ import com.eoc.accounts.platform.eventstore.AuditedMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import com.eoc.accounts.events.UserRenamed;
 import java.util.List;
+import java.util.UUID;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Each event is stored with its link in its account's hash chain, computed from the row as stored;
@@ -20,6 +28,12 @@ import org.junit.jupiter.api.Test;
  * {@code /api/audit/public-key} publishes.
  */
 class HashChainIntegrationTest extends LocalRunTest {
+
+    @Autowired
+    EventStore eventStore;
+
+    @Autowired
+    TransactionManager axonTransactionManager;
 
     @Test
     void eachEventIsLinkedToThePreviousOneOfItsAccountAsStored() {
@@ -39,6 +53,32 @@ class HashChainIntegrationTest extends LocalRunTest {
         for (int sequence = 0; sequence < stored.size(); sequence++) {
             previous = relink(account, sequence, previous);
             assertThat(stored.get(sequence)).as("event %d's link, recomputed from its row", sequence)
+                    .isEqualTo(previous);
+        }
+    }
+
+    /**
+     * Another node's event (appended here behind this node's cache) is what this node's next
+     * command links on from: the cached account is found stale, read again, and its new event
+     * follows the link of the newest row, as read with the account's version.
+     */
+    @Test
+    void aCommandAfterAnotherNodesWriteLinksOnFromThatWrite() {
+        String account = register();
+        assertThat(owner(account).put("/api/accounts/" + account + "/name",
+                "{\"firstName\":\"Cached\",\"lastName\":\"Here\"}", null).status()).isEqualTo(200);
+        UnitOfWork<?> otherNode = DefaultUnitOfWork.startAndGet(null);
+        otherNode.attachTransaction(axonTransactionManager);
+        otherNode.execute(() -> eventStore.publish(new GenericDomainEventMessage<>("Account", account, 2L,
+                new UserRenamed(UUID.fromString(account), "Written", "Elsewhere"))));
+
+        assertThat(owner(account).put("/api/accounts/" + account + "/name",
+                "{\"firstName\":\"Back\",\"lastName\":\"Here\"}", null).header("ETag")).isEqualTo("\"3\"");
+
+        byte[] previous = Sha256.none();
+        for (int sequence = 0; sequence <= 3; sequence++) {
+            previous = relink(account, sequence, previous);
+            assertThat(storedLink(account, sequence)).as("event %d's link, recomputed from its row", sequence)
                     .isEqualTo(previous);
         }
     }
@@ -81,6 +121,14 @@ class HashChainIntegrationTest extends LocalRunTest {
         assertThat(as("an-auditor", "auditor").post("/api/audit/checkpoints", "").status()).isEqualTo(403);
         String account = register();
         assertThat(owner(account).post("/api/audit/checkpoints", "").status()).isEqualTo(403);
+    }
+
+    private byte[] storedLink(String account, long sequence) {
+        return jdbc.sql("SELECT chain_hash FROM eventstore.domain_event_entry"
+                        + " WHERE aggregate_identifier = ? AND sequence_number = ?")
+                .param(account).param(sequence)
+                .query(byte[].class)
+                .single();
     }
 
     private byte[] relink(String account, long sequence, byte[] previous) {

@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The newest event of an aggregate's stream as the event store holds it, read in the caller's
  * transaction: its sequence number, what {@code EventStore#lastSequenceNumberFor} answers, and its
- * link in the hash chain, in one read of the (aggregate, sequence) index. Within a unit of work
+ * link in the hash chain, in one query (through the (aggregate, sequence) index to the row). Within a unit of work
  * the link is kept, so that appending the next event ({@link ChainedAppend}) need not read the same
  * row again.
  */
@@ -34,7 +34,7 @@ public class StreamHeads {
                 .param(aggregateIdentifier)
                 .query((row, number) -> new Head(row.getLong(1), row.getBytes(2)))
                 .optional();
-        head.ifPresent(newest -> keep(aggregateIdentifier, newest));
+        head.ifPresent(newest -> keep(aggregateIdentifier, newest.sequenceNumber(), newest.link()));
         return head.map(Head::sequenceNumber);
     }
 
@@ -52,11 +52,12 @@ public class StreamHeads {
                 && head.link().length == Sha256.LENGTH ? head.link() : null;
     }
 
-    private static void keep(String aggregateIdentifier, Head head) {
+    /** Keeps the link of the aggregate's newest event for the rest of the current unit of work, if there is one. */
+    static void keep(String aggregateIdentifier, long sequenceNumber, byte[] link) {
         if (CurrentUnitOfWork.isStarted()) {
             UnitOfWork<?> root = CurrentUnitOfWork.get().root();
             Map<String, Head> kept = root.getOrComputeResource(KEPT, key -> new HashMap<String, Head>());
-            kept.put(aggregateIdentifier, head);
+            kept.put(aggregateIdentifier, new Head(sequenceNumber, link));
         }
     }
 

@@ -21,9 +21,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * table once per event; a projection on a node other than the one that erased a key may therefore
  * still decrypt with it for up to that minute, in memory only, until the erasure's own event blanks
  * what it wrote. What auditors read is decrypted with the keys as the table holds them at that
- * moment ({@link #current}). Keys used for encrypting are remembered until their account has not
- * been written for a minute: only a closed account's data is erased, and a closed account takes no
- * more commands, so its key leaves memory within a minute of the last write.
+ * moment ({@link #current}).
  */
 public class DataKeys {
 
@@ -35,8 +33,6 @@ public class DataKeys {
     private final JdbcClient jdbc;
     private final Cache<UUID, Optional<byte[]>> read = Caffeine.newBuilder().maximumSize(10_000)
             .expireAfterWrite(REMEMBERED_FOR).build();
-    private final Cache<UUID, byte[]> writing = Caffeine.newBuilder().maximumSize(10_000)
-            .expireAfterAccess(REMEMBERED_FOR).build();
 
     public DataKeys(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -51,9 +47,9 @@ public class DataKeys {
      * @throws ErasedAccountException when the account's data was erased: nothing more of it is written
      */
     byte[] forWriting(UUID accountId) {
-        byte[] remembered = writing.getIfPresent(accountId);
-        if (remembered != null) {
-            return remembered;
+        Optional<byte[]> remembered = read.getIfPresent(accountId);
+        if (remembered != null && remembered.isPresent()) {
+            return remembered.get();
         }
         Optional<byte[]> existing = select(accountId);
         if (existing.isEmpty()) {
@@ -66,7 +62,7 @@ public class DataKeys {
             existing = select(accountId);
         }
         byte[] key = existing.orElseThrow();
-        afterCommit(() -> writing.put(accountId, key));
+        afterCommit(() -> read.put(accountId, Optional.of(key)));
         return key;
     }
 
@@ -109,13 +105,8 @@ public class DataKeys {
                 .param(accountId)
                 .update();
         // forgotten now, and again once the erasure commits, in case a reader remembered it in between
-        forget(accountId);
-        afterCommit(() -> forget(accountId));
-    }
-
-    private void forget(UUID accountId) {
         read.invalidate(accountId);
-        writing.invalidate(accountId);
+        afterCommit(() -> read.invalidate(accountId));
     }
 
     /** Runs {@code action} once the caller's transaction commits; at once outside a transaction. */
