@@ -1,6 +1,7 @@
 package com.eoc.accounts.platform.personaldata;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.eoc.accounts.events.AccountRegistered;
 import com.eoc.accounts.events.TokenDeleted;
@@ -47,6 +48,20 @@ class PersonalDataSerializerTest {
         assertThat((Object) serializer.deserialize(stored)).isEqualTo(new UserRenamed(ADA, null, null));
     }
 
+    /** As a projection parks it in its dead-letter queue after a replay: read back erased, written again. */
+    @Test
+    void anErasedAccountsEventReadBackIsWrittenAgainWithoutAKey() {
+        SerializedObject<byte[]> stored = serializer.serialize(new UserRenamed(ADA, "Ada", "King"), byte[].class);
+        keys.erased.put(ADA, true);
+        UserRenamed readBack = serializer.deserialize(stored);
+
+        SerializedObject<byte[]> again = serializer.serialize(readBack, byte[].class);
+
+        assertThat((Object) serializer.deserialize(again)).isEqualTo(new UserRenamed(ADA, null, null));
+        assertThatThrownBy(() -> serializer.serialize(new UserRenamed(ADA, "Ada", "Again"), byte[].class))
+                .as("a personal value is never written for an erased account").isInstanceOf(ErasedAccountException.class);
+    }
+
     @Test
     void anEventWithoutPersonalFieldsAndAFieldWrittenBeforeEncryptionReadAsTheyAre() {
         TokenDeleted deleted = new TokenDeleted(ADA, UUID.randomUUID());
@@ -70,6 +85,9 @@ class PersonalDataSerializerTest {
 
         @Override
         byte[] forWriting(UUID accountId) {
+            if (erased.containsKey(accountId)) {
+                throw new ErasedAccountException(accountId);
+            }
             return made.computeIfAbsent(accountId, id -> FieldCipher.newKey());
         }
 
