@@ -4,6 +4,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
@@ -24,16 +25,22 @@ public final class LocalPostgres {
 
     /** Starts a server on the given port with its data in the given folder (created if missing). */
     public static EmbeddedPostgres start(Path dataDirectory, int port) throws IOException {
+        return start(dataDirectory, port, Map.of());
+    }
+
+    /** As {@link #start(Path, int)}, with further server settings (the benchmark's statement counting). */
+    public static EmbeddedPostgres start(Path dataDirectory, int port, Map<String, String> settings) throws IOException {
         Files.createDirectories(dataDirectory);
-        return EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder server = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
                 .setPort(port)
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("max_connections", "200")
-                .setServerConfig("shared_buffers", "256MB")
-                .start();
+                .setServerConfig("shared_buffers", "256MB");
+        settings.forEach(server::setServerConfig);
+        return server.start();
     }
 
     /** Starts a throw-away server on a free port, for tests. */
@@ -48,13 +55,22 @@ public final class LocalPostgres {
     }
 
     /**
-     * {@code java LocalPostgres <dataDirectory> <port>}: prints the JDBC URL, then waits to be
-     * stopped (Ctrl-C or SIGTERM), shutting the server down cleanly.
+     * {@code java LocalPostgres <dataDirectory> <port> [name=value ...]}: prints the JDBC URL, then
+     * waits to be stopped (Ctrl-C or SIGTERM), shutting the server down cleanly. Each further
+     * argument is a server setting.
      */
     public static void main(String[] args) throws Exception {
         Path dataDirectory = Path.of(args.length > 0 ? args[0] : ".local/postgres");
         int port = args.length > 1 ? Integer.parseInt(args[1]) : 5433;
-        EmbeddedPostgres postgres = start(dataDirectory, port);
+        Map<String, String> settings = new LinkedHashMap<>();
+        for (int i = 2; i < args.length; i++) {
+            int equals = args[i].indexOf('=');
+            if (equals < 1) {
+                throw new IllegalArgumentException("a server setting is name=value: " + args[i]);
+            }
+            settings.put(args[i].substring(0, equals), args[i].substring(equals + 1));
+        }
+        EmbeddedPostgres postgres = start(dataDirectory, port, settings);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {

@@ -25,9 +25,12 @@ public final class Bench {
     private final Map<String, Object> details = new LinkedHashMap<>();
     private double commandSideRss;
     private double querySideRss;
+    /** PostgreSQL's statements are counted per load too ({@link Statements}). */
+    private final boolean countStatements;
 
     private Bench(Settings settings) {
         this.settings = settings;
+        this.countStatements = settings.statements() && Statements.available(settings.jdbcUrl());
     }
 
     public static void main(String[] args) throws Exception {
@@ -139,6 +142,7 @@ public final class Bench {
         details.putAll(replayCpu.perRequestMs("replay_per_1000_events", replay.events() / 1000));
         details.putAll(replayCpu.machine("replay"));
         details.putAll(replayCpu.databasePerRequest("replay_per_1000_events", replay.events() / 1000));
+        details.putAll(replayCpu.statementsPerRequest("replay_per_1000_events", replay.events() / 1000));
         figures.put("replay_events_per_s", replay.eventsPerSecond());
         details.put("replay_events", replay.events());
         details.put("replay_processors", String.join(", ", replay.processors()));
@@ -164,6 +168,7 @@ public final class Bench {
         details.putAll(cpu.perRequestMs(load, requests));
         details.putAll(cpu.machine(load));
         details.putAll(cpu.databasePerRequest(load, requests));
+        details.putAll(cpu.statementsPerRequest(load, requests));
     }
 
     private ClosedLoop.Result commandLoad(CommandSide commandSide, List<UUID> accounts, CpuMeter cpu)
@@ -179,7 +184,8 @@ public final class Bench {
 
     /** CPU time of the three applications and of this harness, and PostgreSQL's commits and flushes. */
     private CpuMeter cpu() {
-        return new CpuMeter(jvms(), settings.postmasterPid(), settings.jdbcUrl());
+        return new CpuMeter(jvms(), settings.postmasterPid(), settings.jdbcUrl(),
+                countStatements ? new Statements(settings.jdbcUrl()) : null);
     }
 
     /** The benchmark's JVMs by name: the three applications and this harness. */

@@ -33,6 +33,8 @@ final class CpuMeter {
     private final Map<String, Long> pids;
     private final long postmaster;
     private final String jdbcUrl;
+    /** PostgreSQL's statements too, with {@code --statements=true}; null otherwise. */
+    private final Statements statements;
     private long[] databaseAtStart;
     private long[] databaseSpent;
     /** A period whose statistics could not be read: the sums would be too small. */
@@ -50,13 +52,17 @@ final class CpuMeter {
      * The applications by name, PostgreSQL's server process (its backends are its children), and
      * a JDBC URL of that server.
      */
-    CpuMeter(Map<String, Long> pids, long postmaster, String jdbcUrl) {
+    CpuMeter(Map<String, Long> pids, long postmaster, String jdbcUrl, Statements statements) {
         this.pids = pids;
         this.postmaster = postmaster;
         this.jdbcUrl = jdbcUrl;
+        this.statements = statements;
     }
 
     void start() {
+        if (statements != null) {
+            statements.start();
+        }
         databaseAtStart = databaseWork();
         pids.forEach((name, pid) -> atStart.put(name, seconds(pid)));
         pids.forEach((name, pid) -> compilingAtStart.put(name, compilerSeconds(pid)));
@@ -74,6 +80,9 @@ final class CpuMeter {
         machineBusy += machineBusySeconds() - machineBusyAtStart;
         wallSeconds += (System.nanoTime() - startedAt) / 1e9;
         long[] atStop = databaseWork();
+        if (statements != null) {
+            statements.stop();
+        }
         if (databaseAtStart == null || atStop == null) {
             databaseUnknown = true;
         } else {
@@ -125,6 +134,11 @@ final class CpuMeter {
                             ? Double.NaN : (double) databaseSpent[i] / requests);
         }
         return figures;
+    }
+
+    /** PostgreSQL's statements per request ({@link Statements}), when they are counted. */
+    Map<String, Object> statementsPerRequest(String prefix, long requests) {
+        return statements == null ? Map.of() : statements.perRequest(prefix, requests);
     }
 
     private long[] databaseWork() {

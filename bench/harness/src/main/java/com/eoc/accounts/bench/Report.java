@@ -89,6 +89,7 @@ final class Report {
         values.put("lag_load", "half of command_rps, fixed rate; 4 of the clients probe the query side's view every 5 ms");
         values.put("rss", "largest VmRSS read at the end of each load");
         values.put("app_java_options", settings.appJavaOptions());
+        values.put("statements_counted", settings.statements()); // pg_stat_statements loaded: PostgreSQL a little slower
         values.put("load_generator", "JDK HttpClient (HTTP/1.1, kept-alive connections), one for all HTTP targets; JDBC for pg_limit_tps");
         return values;
     }

@@ -12,7 +12,7 @@ import java.time.Duration;
 record Settings(boolean full, String jdbcUrl, URI commandSide, URI querySide, URI crud, long commandSidePid,
                 long querySidePid, long crudPid, Path postgresData, Path output, int clients, Duration warmup, Duration warmupCeiling, Duration measure,
                 int slices, int accounts,
-                long replayEvents, String appJavaOptions) {
+                long replayEvents, String appJavaOptions, boolean statements) {
 
     static Settings parse(String[] args) {
         Arguments values = Arguments.parse(args);
@@ -36,7 +36,8 @@ record Settings(boolean full, String jdbcUrl, URI commandSide, URI querySide, UR
                 Math.max(1, Integer.parseInt(values.get("slices", full ? "4" : "2"))),
                 Integer.parseInt(values.get("accounts", "10000")),
                 Long.parseLong(values.get("replay-events", full ? "1000000" : "200000")),
-                values.get("app-java-options", ""));
+                values.get("app-java-options", ""),
+                Boolean.parseBoolean(values.get("statements", "false")));
     }
 
     /** PostgreSQL's server process, from its data folder; -1 when unknown. */
