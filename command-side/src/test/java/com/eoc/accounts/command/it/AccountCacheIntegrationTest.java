@@ -2,14 +2,7 @@ package com.eoc.accounts.command.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.eoc.accounts.events.UserRenamed;
-import java.util.UUID;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -24,12 +17,6 @@ class AccountCacheIntegrationTest extends LocalRunTest {
     @Autowired
     @Qualifier("accountCache")
     Cache accountCache;
-
-    @Autowired
-    EventStore eventStore;
-
-    @Autowired
-    TransactionManager axonTransactionManager;
 
     @Test
     void anAccountIsCachedAfterACommand() {
@@ -75,13 +62,5 @@ class AccountCacheIntegrationTest extends LocalRunTest {
                 "{\"firstName\":\"Katherine\",\"lastName\":\"Johnson\"}", "\"2\"");
         assertThat(current.status()).as(current.body()).isEqualTo(200);
         assertThat(current.header("ETag")).isEqualTo("\"3\"");
-    }
-
-    /** What another node's rename leaves in the store, without passing through this node's repository. */
-    private void renameBehindTheCache(String accountId, long sequence, String firstName, String lastName) {
-        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
-        unitOfWork.attachTransaction(axonTransactionManager);
-        unitOfWork.execute(() -> eventStore.publish(new GenericDomainEventMessage<>("Account", accountId, sequence,
-                new UserRenamed(UUID.fromString(accountId), firstName, lastName))));
     }
 }

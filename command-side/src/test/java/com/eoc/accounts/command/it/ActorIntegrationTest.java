@@ -6,18 +6,13 @@ import com.eoc.accounts.events.AccountRegistered;
 import com.eoc.accounts.events.UserRenamed;
 import java.util.List;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The audit trail: each event's metadata names the authenticated subject that caused it, so that
  * an administrator acting on somebody's account shows as the administrator, not as the owner.
  */
 class ActorIntegrationTest extends LocalRunTest {
-
-    @Autowired
-    EventStore eventStore;
 
     @Test
     void anAdministratorActingOnAnAccountIsTheActor() {

@@ -11,16 +11,8 @@ import com.eoc.accounts.platform.eventstore.AuditedMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import com.eoc.accounts.events.UserRenamed;
 import java.util.List;
-import java.util.UUID;
-import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Each event is stored with its link in its account's hash chain, computed from the row as stored;
@@ -28,12 +20,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  * {@code /api/audit/public-key} publishes.
  */
 class HashChainIntegrationTest extends LocalRunTest {
-
-    @Autowired
-    EventStore eventStore;
-
-    @Autowired
-    TransactionManager axonTransactionManager;
 
     @Test
     void eachEventIsLinkedToThePreviousOneOfItsAccountAsStored() {
@@ -67,10 +53,7 @@ class HashChainIntegrationTest extends LocalRunTest {
         String account = register();
         assertThat(owner(account).put("/api/accounts/" + account + "/name",
                 "{\"firstName\":\"Cached\",\"lastName\":\"Here\"}", null).status()).isEqualTo(200);
-        UnitOfWork<?> otherNode = DefaultUnitOfWork.startAndGet(null);
-        otherNode.attachTransaction(axonTransactionManager);
-        otherNode.execute(() -> eventStore.publish(new GenericDomainEventMessage<>("Account", account, 2L,
-                new UserRenamed(UUID.fromString(account), "Written", "Elsewhere"))));
+        renameBehindTheCache(account, 2, "Written", "Elsewhere");
 
         assertThat(owner(account).put("/api/accounts/" + account + "/name",
                 "{\"firstName\":\"Back\",\"lastName\":\"Here\"}", null).header("ETag")).isEqualTo("\"3\"");

@@ -2,12 +2,18 @@ package com.eoc.accounts.command.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.eoc.accounts.events.UserRenamed;
 import com.eoc.accounts.localpostgres.EmbeddedPostgresInitializer;
 import com.eoc.accounts.platform.security.DevTokens;
 import com.eoc.accounts.platform.security.LocalIdentityProvider;
 import com.eoc.accounts.platform.security.Roles;
 import java.util.List;
 import java.util.UUID;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -41,6 +47,12 @@ abstract class LocalRunTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    EventStore eventStore;
+
+    @Autowired
+    TransactionManager axonTransactionManager;
+
     /** No credentials at all. */
     Http anonymous;
 
@@ -64,6 +76,17 @@ abstract class LocalRunTest {
      */
     Http owner(String accountId) {
         return as(accountId);
+    }
+
+    /**
+     * What another command-side node's rename leaves in the store: the event appended without
+     * passing through this node's repository, so this node's cached account does not see it.
+     */
+    void renameBehindTheCache(String accountId, long sequence, String firstName, String lastName) {
+        UnitOfWork<?> otherNode = DefaultUnitOfWork.startAndGet(null);
+        otherNode.attachTransaction(axonTransactionManager);
+        otherNode.execute(() -> eventStore.publish(new GenericDomainEventMessage<>("Account", accountId, sequence,
+                new UserRenamed(UUID.fromString(accountId), firstName, lastName))));
     }
 
     /** Registers an account as the administrator and answers its id. */

@@ -53,9 +53,6 @@ final class ChainedAppend implements AppendEventsStatementBuilder {
             String timestamp = DateTimeUtils.formatInstant(event.getTimestamp());
             byte[] previous = links.get(event.getAggregateIdentifier());
             if (previous == null) {
-                previous = StreamHeads.keptLink(event.getAggregateIdentifier(), event.getSequenceNumber() - 1);
-            }
-            if (previous == null) {
                 previous = previousLink(connection, schema, event);
             }
             AuditedMetaData audited = AuditedMetaData.of(event.getMetaData());
@@ -90,6 +87,10 @@ final class ChainedAppend implements AppendEventsStatementBuilder {
             throws SQLException {
         if (event.getSequenceNumber() == 0) {
             return Sha256.none();
+        }
+        byte[] kept = StreamHeads.keptLink(event.getAggregateIdentifier(), event.getSequenceNumber() - 1);
+        if (kept != null) {
+            return kept;
         }
         try (PreparedStatement select = connection.prepareStatement("SELECT " + LINK_COLUMN + " FROM "
                 + schema.domainEventTable() + " WHERE " + schema.aggregateIdentifierColumn() + " = ? AND "

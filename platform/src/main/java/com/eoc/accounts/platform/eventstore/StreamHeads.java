@@ -18,6 +18,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public class StreamHeads {
 
     private static final String KEPT = StreamHeads.class.getName() + ".links";
+    private static final String NEWEST = "SELECT " + PostgresEventStore.SCHEMA.sequenceNumberColumn() + ", "
+            + ChainedAppend.LINK_COLUMN + " FROM " + PostgresEventStore.SCHEMA.domainEventTable()
+            + " WHERE " + PostgresEventStore.SCHEMA.aggregateIdentifierColumn() + " = ? ORDER BY "
+            + PostgresEventStore.SCHEMA.sequenceNumberColumn() + " DESC LIMIT 1";
 
     private final JdbcClient jdbc;
 
@@ -27,10 +31,7 @@ public class StreamHeads {
 
     /** The sequence number of the aggregate's newest event; empty when it has none. */
     public Optional<Long> lastSequenceNumberFor(String aggregateIdentifier) {
-        Optional<Head> head = jdbc.sql("SELECT " + PostgresEventStore.SCHEMA.sequenceNumberColumn() + ", "
-                        + ChainedAppend.LINK_COLUMN + " FROM " + PostgresEventStore.SCHEMA.domainEventTable()
-                        + " WHERE " + PostgresEventStore.SCHEMA.aggregateIdentifierColumn() + " = ? ORDER BY "
-                        + PostgresEventStore.SCHEMA.sequenceNumberColumn() + " DESC LIMIT 1")
+        Optional<Head> head = jdbc.sql(NEWEST)
                 .param(aggregateIdentifier)
                 .query((row, number) -> new Head(row.getLong(1), row.getBytes(2)))
                 .optional();

@@ -15,33 +15,22 @@ class StreamHeadsTest {
 
     @Test
     void theLinkOfTheNewestEventIsHandedOutForThatEventOnly() {
-        UnitOfWork<?> command = DefaultUnitOfWork.startAndGet(null);
-        try {
+        inAUnitOfWork(() -> {
             StreamHeads.keep("account-1", 5, LINK);
 
             assertThat(StreamHeads.keptLink("account-1", 5)).isEqualTo(LINK);
             assertThat(StreamHeads.keptLink("account-1", 4)).as("an older event's link is read").isNull();
             assertThat(StreamHeads.keptLink("account-1", 6)).isNull();
             assertThat(StreamHeads.keptLink("account-2", 5)).as("another account's").isNull();
-        } finally {
-            command.rollback();
-        }
+        });
     }
 
     @Test
     void aNestedUnitOfWorkSeesTheLinkItsCommandKept() {
-        UnitOfWork<?> command = DefaultUnitOfWork.startAndGet(null);
-        try {
+        inAUnitOfWork(() -> {
             StreamHeads.keep("account-1", 5, LINK);
-            UnitOfWork<?> nested = DefaultUnitOfWork.startAndGet(null);
-            try {
-                assertThat(StreamHeads.keptLink("account-1", 5)).isEqualTo(LINK);
-            } finally {
-                nested.rollback();
-            }
-        } finally {
-            command.rollback();
-        }
+            inAUnitOfWork(() -> assertThat(StreamHeads.keptLink("account-1", 5)).isEqualTo(LINK));
+        });
     }
 
     @Test
@@ -49,28 +38,32 @@ class StreamHeadsTest {
         StreamHeads.keep("account-1", 5, LINK);
         assertThat(StreamHeads.keptLink("account-1", 5)).isNull();
 
-        UnitOfWork<?> first = DefaultUnitOfWork.startAndGet(null);
-        StreamHeads.keep("account-1", 5, LINK);
-        first.commit();
-        UnitOfWork<?> next = DefaultUnitOfWork.startAndGet(null);
-        try {
-            assertThat(StreamHeads.keptLink("account-1", 5)).as("the next command's unit of work").isNull();
-        } finally {
-            next.rollback();
-        }
+        inAUnitOfWork(() -> StreamHeads.keep("account-1", 5, LINK));
+        inAUnitOfWork(() -> assertThat(StreamHeads.keptLink("account-1", 5)).as("the next command's unit of work")
+                .isNull());
     }
 
     @Test
     void aRowWithoutAWholeLinkIsReadAgain() {
-        UnitOfWork<?> command = DefaultUnitOfWork.startAndGet(null);
-        try {
+        inAUnitOfWork(() -> {
             StreamHeads.keep("no-link", 5, null);
             StreamHeads.keep("short-link", 5, Arrays.copyOf(LINK, 16));
 
             assertThat(StreamHeads.keptLink("no-link", 5)).isNull();
             assertThat(StreamHeads.keptLink("short-link", 5)).isNull();
+        });
+    }
+
+    /**
+     * Runs {@code work} in a unit of work of its own, nested in the current one if there is one.
+     * Not Axon's {@code execute}, which turns a failed assertion into a ClassCastException.
+     */
+    private static void inAUnitOfWork(Runnable work) {
+        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+        try {
+            work.run();
         } finally {
-            command.rollback();
+            unitOfWork.rollback();
         }
     }
 }
